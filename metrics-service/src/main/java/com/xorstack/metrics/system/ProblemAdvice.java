@@ -1,0 +1,10 @@
+package com.xorstack.metrics.system;
+
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import com.xorstack.platform.web.ApiProblemHandler;
+
+@RestControllerAdvice
+class ProblemAdvice extends ApiProblemHandler {
+
+}

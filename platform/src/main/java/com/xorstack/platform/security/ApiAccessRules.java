@@ -1,0 +1,38 @@
+package com.xorstack.platform.security;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
+
+import static com.xorstack.platform.security.Roles.ADMIN;
+import static com.xorstack.platform.security.Roles.INGEST;
+import static com.xorstack.platform.security.Roles.MODERATOR;
+import static com.xorstack.platform.security.Roles.USER;
+
+/**
+ * The role table of DESIGN.md §3, in one place. The gateway applies it to every request and
+ * each service applies it again, so a request that skips the gateway gets nothing more.
+ * Anything not listed is denied.
+ */
+public final class ApiAccessRules {
+
+	private ApiAccessRules() {
+	}
+
+	public static void apply(AuthorizeExchangeSpec exchanges) {
+		exchanges.pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+			.permitAll()
+			.pathMatchers(HttpMethod.GET, "/api/me")
+			.authenticated()
+			.pathMatchers(HttpMethod.POST, "/api/ai-logs", "/api/usage-events", "/api/system-metrics", "/v1/traces")
+			.hasRole(INGEST)
+			.pathMatchers("/api/admin/feedback", "/api/admin/feedback/**")
+			.hasAnyRole(MODERATOR, ADMIN)
+			.pathMatchers("/api/admin/**")
+			.hasRole(ADMIN)
+			.pathMatchers("/api/feedback", "/api/feedback/**")
+			.hasAnyRole(USER, MODERATOR, ADMIN)
+			.anyExchange()
+			.denyAll();
+	}
+
+}

@@ -1,0 +1,13 @@
+-- The shape of the outbox table that OutboxRelay reads. Each publishing service copies this
+-- into one of its own Flyway migrations, so that its schema history stays its own.
+create table outbox (
+    seq          bigserial primary key,
+    event_id     uuid        not null unique,
+    topic        text        not null,
+    event_key    text        not null,
+    event_type   text        not null,
+    occurred_at  timestamptz not null,
+    payload      jsonb       not null,
+    published_at timestamptz
+);
+create index outbox_pending on outbox (seq) where published_at is null;
