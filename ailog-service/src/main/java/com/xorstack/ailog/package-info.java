@@ -1,7 +1,7 @@
 /**
- * ailog-service: the log of every AI call the app makes, ingested from Kafka and REST, stored
- * once, queried and summarised for admins, retained and archived. Owns the {@code ailog}
- * database.
+ * ailog-service: the log of every AI call the app makes, ingested from Kafka and REST,
+ * stored once, queried and summarised for admins, retained and archived. Owns the
+ * {@code ailog} database.
  */
 @NullMarked
 package com.xorstack.ailog;

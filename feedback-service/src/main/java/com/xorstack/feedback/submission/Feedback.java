@@ -12,8 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Feedback(UUID id, String userId, Category category, String message, @Nullable String pageUrl,
 		@Nullable String traceId, @Nullable UUID aiLogId, @Nullable Integer rating, Map<String, String> metadata,
-		Status status, Priority priority, @Nullable String note, long version, Instant createdAt,
-		Instant updatedAt) {
+		Status status, Priority priority, @Nullable String note, long version, Instant createdAt, Instant updatedAt) {
 
 	static Feedback submitted(String userId, SubmitFeedbackRequest request, Instant now) {
 		return new Feedback(UUID.randomUUID(), userId, request.category(), request.message(), request.pageUrl(),

@@ -38,8 +38,8 @@ class FeedbackController {
 	}
 
 	@GetMapping
-	Mono<Page<Feedback>> listOwn(@AuthenticationPrincipal Jwt user, @RequestParam(required = false) @Nullable String cursor,
-			@RequestParam(defaultValue = "50") int limit) {
+	Mono<Page<Feedback>> listOwn(@AuthenticationPrincipal Jwt user,
+			@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "50") int limit) {
 		return this.service.listOwn(user.getSubject(), cursor, limit);
 	}
 

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Repository;
 import com.xorstack.platform.web.Cursors;
 
 /**
- * SQL over {@code user_feedback}. Every value is bound, never concatenated, so input such as
- * {@code ' OR 1=1 --} is stored as the text it is.
+ * SQL over {@code user_feedback}. Every value is bound, never concatenated, so input such
+ * as {@code ' OR 1=1 --} is stored as the text it is.
  */
 @Repository
 public class FeedbackRepository {
@@ -54,8 +54,9 @@ public class FeedbackRepository {
 			.bind("pageUrl", Parameter.fromOrEmpty(feedback.pageUrl(), String.class))
 			.bind("traceId", Parameter.fromOrEmpty(feedback.traceId(), String.class))
 			.bind("aiLogId", Parameter.fromOrEmpty(feedback.aiLogId(), UUID.class))
-			.bind("rating", Parameter.fromOrEmpty((feedback.rating() != null) ? feedback.rating().shortValue() : null,
-					Short.class))
+			.bind("rating",
+					Parameter.fromOrEmpty((feedback.rating() != null) ? feedback.rating().shortValue() : null,
+							Short.class))
 			.bind("metadata", Json.of(this.json.writeValueAsBytes(feedback.metadata())))
 			.bind("status", feedback.status().value())
 			.bind("priority", feedback.priority().value())

@@ -9,9 +9,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Keys a request by who is calling: the user's subject, or for a service account the client
- * id. An anonymous request is keyed by the connection's own address, never by a header that a
- * caller could forge.
+ * Keys a request by who is calling: the user's subject, or for a service account the
+ * client id. An anonymous request is keyed by the connection's own address, never by a
+ * header that a caller could forge.
  */
 final class CallerKeyResolver implements KeyResolver {
 

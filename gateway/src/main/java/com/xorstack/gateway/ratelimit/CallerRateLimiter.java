@@ -8,8 +8,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 
 /**
- * One bucket per caller across all routes, with the {@code X-RateLimit-*} headers that let a
- * well-behaved client slow down before it is refused.
+ * One bucket per caller across all routes, with the {@code X-RateLimit-*} headers that
+ * let a well-behaved client slow down before it is refused.
  */
 final class CallerRateLimiter implements RateLimiter<CallerRateLimiter.Config> {
 

@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Mono;
 
 /**
- * Token buckets in this process: correct for one gateway instance, which is what a local run
- * without Redis has.
+ * Token buckets in this process: correct for one gateway instance, which is what a local
+ * run without Redis has.
  */
 final class LocalTokenBuckets implements TokenBuckets {
 

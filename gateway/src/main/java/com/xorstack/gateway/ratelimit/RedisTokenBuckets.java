@@ -9,9 +9,9 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * Token buckets in Redis, refilled and taken from in one Lua script so that concurrent gateway
- * instances never both spend the last token. If Redis fails the request is let through: a
- * broken limiter must not take the API down with it.
+ * Token buckets in Redis, refilled and taken from in one Lua script so that concurrent
+ * gateway instances never both spend the last token. If Redis fails the request is let
+ * through: a broken limiter must not take the API down with it.
  */
 final class RedisTokenBuckets implements TokenBuckets {
 

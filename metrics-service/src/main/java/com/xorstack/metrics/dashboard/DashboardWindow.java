@@ -6,7 +6,10 @@ import java.util.regex.Pattern;
 
 import com.xorstack.platform.web.InvalidParameterException;
 
-/** A dashboard window such as {@code 15m}, {@code 1h} or {@code 7d}: at least a minute, at most 30 days. */
+/**
+ * A dashboard window such as {@code 15m}, {@code 1h} or {@code 7d}: at least a minute, at
+ * most 30 days.
+ */
 record DashboardWindow(String text, Duration duration) {
 
 	private static final Pattern FORMAT = Pattern.compile("([1-9][0-9]{0,4})([mhd])");

@@ -20,8 +20,9 @@ import com.xorstack.platform.events.InvalidEventException;
 import com.xorstack.platform.events.Topics;
 
 /**
- * Applies feedback events. The offset is committed after this method returns, which is after
- * the database commit, so a crash in between redelivers the event and its id absorbs it.
+ * Applies feedback events. The offset is committed after this method returns, which is
+ * after the database commit, so a crash in between redelivers the event and its id
+ * absorbs it.
  */
 @Component
 class FeedbackEventsListener {
@@ -60,7 +61,8 @@ class FeedbackEventsListener {
 			data = this.json.readValue(event.data(), FeedbackEvent.class);
 		}
 		catch (JacksonException ex) {
-			throw new InvalidEventException("Event " + event.id() + " has invalid data: " + ex.getOriginalMessage(), ex);
+			throw new InvalidEventException("Event " + event.id() + " has invalid data: " + ex.getOriginalMessage(),
+					ex);
 		}
 		if (data.feedbackId() == null || data.status() == null || !STATUSES.contains(data.status())) {
 			throw new InvalidEventException("Event " + event.id() + " lacks feedbackId or a valid status");

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * {@code feedback_state} holds one row per feedback item with its latest known status; the
- * {@code processed_events} table makes every event count once, however often it arrives.
+ * {@code feedback_state} holds one row per feedback item with its latest known status;
+ * the {@code processed_events} table makes every event count once, however often it
+ * arrives.
  */
 @Repository
 public class FeedbackStateRepository {

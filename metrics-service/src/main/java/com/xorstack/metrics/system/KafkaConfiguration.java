@@ -10,7 +10,9 @@ import com.xorstack.platform.events.DeadLetters;
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
-	/** Picked up by Boot's listener container factory for every listener of this service. */
+	/**
+	 * Picked up by Boot's listener container factory for every listener of this service.
+	 */
 	@Bean
 	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<?, ?> template) {
 		return DeadLetters.errorHandler(template);

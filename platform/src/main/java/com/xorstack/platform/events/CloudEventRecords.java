@@ -9,8 +9,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * CloudEvents 1.0 binary mode on Kafka: attributes in {@code ce_*} headers, JSON data as the
- * record value.
+ * CloudEvents 1.0 binary mode on Kafka: attributes in {@code ce_*} headers, JSON data as
+ * the record value.
  */
 public final class CloudEventRecords {
 

@@ -9,9 +9,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The one error handler of a service's listeners. A record that can never succeed (bad
- * CloudEvent, invalid data) goes straight to {@code <topic>.dlt}; anything else is retried with
- * backoff a few times first. Spring Kafka puts the reason in the {@code kafka_dlt-exception-*}
- * headers, and the consumer goes on.
+ * CloudEvent, invalid data) goes straight to {@code <topic>.dlt}; anything else is
+ * retried with backoff a few times first. Spring Kafka puts the reason in the
+ * {@code kafka_dlt-exception-*} headers, and the consumer goes on.
  */
 public final class DeadLetters {
 

@@ -1,7 +1,8 @@
 package com.xorstack.platform.events;
 
 /**
- * Logical CloudEvents types; each has a JSON Schema under {@code schemas/} named after it.
+ * Logical CloudEvents types; each has a JSON Schema under {@code schemas/} named after
+ * it.
  */
 public final class EventTypes {
 

@@ -1,8 +1,8 @@
 package com.xorstack.platform.events;
 
 /**
- * A record that can never be processed, however often it is retried: it goes straight to the
- * dead-letter topic with this message as the reason.
+ * A record that can never be processed, however often it is retried: it goes straight to
+ * the dead-letter topic with this message as the reason.
  */
 public class InvalidEventException extends RuntimeException {
 

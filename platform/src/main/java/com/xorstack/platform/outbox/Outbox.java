@@ -11,8 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * Appends an event to the outbox table. Call it inside the transaction that makes the change
- * the event tells of, so that both commit or neither does.
+ * Appends an event to the outbox table. Call it inside the transaction that makes the
+ * change the event tells of, so that both commit or neither does.
  */
 public final class Outbox {
 

@@ -10,8 +10,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * Import into a service that publishes domain events. The service's Flyway migrations create
- * the {@code outbox} table (see {@code db/outbox.sql} in this module for the shape).
+ * Import into a service that publishes domain events. The service's Flyway migrations
+ * create the {@code outbox} table (see {@code db/outbox.sql} in this module for the
+ * shape).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OutboxProperties.class)

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how long the relay waits when it found nothing to publish
  * @param batchSize how many events one relay transaction publishes at most
  * @param maxBackoff the longest wait between attempts while Kafka is unreachable
- * @param keepPublished how long published rows stay for inspection before they are deleted
+ * @param keepPublished how long published rows stay for inspection before they are
+ * deleted
  */
 @ConfigurationProperties("xorstack.outbox")
 public record OutboxProperties(URI source, @DefaultValue("200ms") Duration pollInterval,

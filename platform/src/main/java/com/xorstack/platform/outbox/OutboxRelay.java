@@ -23,16 +23,18 @@ import com.xorstack.platform.events.CloudEventRecords;
 import com.xorstack.platform.events.OutgoingEvent;
 
 /**
- * Publishes committed outbox rows to Kafka in the order they were written. One relay works at
- * a time across instances (a transaction-scoped advisory lock); a batch is marked published
- * only after Kafka acknowledged every event in it, so a failure publishes it again later and
- * loses nothing. Consumers absorb the repeats by event id.
+ * Publishes committed outbox rows to Kafka in the order they were written. One relay
+ * works at a time across instances (a transaction-scoped advisory lock); a batch is
+ * marked published only after Kafka acknowledged every event in it, so a failure
+ * publishes it again later and loses nothing. Consumers absorb the repeats by event id.
  */
 final class OutboxRelay implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-	/** Any constant will do, as long as each service's database has only its own relay. */
+	/**
+	 * Any constant will do, as long as each service's database has only its own relay.
+	 */
 	private static final long RELAY_LOCK = 0x0b0c_5e1a_7L;
 
 	private final DatabaseClient db;

@@ -9,9 +9,9 @@ import static com.xorstack.platform.security.Roles.MODERATOR;
 import static com.xorstack.platform.security.Roles.USER;
 
 /**
- * The role table of DESIGN.md §3, in one place. The gateway applies it to every request and
- * each service applies it again, so a request that skips the gateway gets nothing more.
- * Anything not listed is denied.
+ * The role table of DESIGN.md §3, in one place. The gateway applies it to every request
+ * and each service applies it again, so a request that skips the gateway gets nothing
+ * more. Anything not listed is denied.
  */
 public final class ApiAccessRules {
 

@@ -17,8 +17,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * Maps Keycloak's {@code realm_access.roles} claim to {@code ROLE_<role>} authorities and
  * names the principal by the token's subject, the stable user id that services store.
  */
-public final class KeycloakJwtAuthenticationConverter
-		implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
+public final class KeycloakJwtAuthenticationConverter implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
 
 	@Override
 	public Mono<AbstractAuthenticationToken> convert(Jwt jwt) {

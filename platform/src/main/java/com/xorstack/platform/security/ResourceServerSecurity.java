@@ -39,8 +39,8 @@ public final class ResourceServerSecurity {
 			.oauth2ResourceServer((server) -> server.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(deniedHandler)
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(new KeycloakJwtAuthenticationConverter())))
-			.exceptionHandling((handling) -> handling.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(deniedHandler))
+			.exceptionHandling(
+					(handling) -> handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
 			.authorizeExchange(ApiAccessRules::apply);
 	}
 

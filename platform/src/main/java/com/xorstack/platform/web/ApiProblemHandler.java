@@ -24,9 +24,10 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
 /**
- * The problem responses every service gives for bad input, registered as each service's one
- * {@code @RestControllerAdvice}: a 400 names the offending field in {@code errors}, an oversize
- * body is a 413, and nothing unexpected leaks as anything but a plain 500 problem.
+ * The problem responses every service gives for bad input, registered as each service's
+ * one {@code @RestControllerAdvice}: a 400 names the offending field in {@code errors},
+ * an oversize body is a 413, and nothing unexpected leaks as anything but a plain 500
+ * problem.
  */
 public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 

@@ -7,8 +7,8 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * Opaque keyset cursors of the form (time, id) for lists ordered newest first. Clients must
- * not parse them; a cursor that does not decode is the client's error, never a 500.
+ * Opaque keyset cursors of the form (time, id) for lists ordered newest first. Clients
+ * must not parse them; a cursor that does not decode is the client's error, never a 500.
  */
 public final class Cursors {
 

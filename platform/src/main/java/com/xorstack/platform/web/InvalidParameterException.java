@@ -8,8 +8,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A request parameter, header or body field with a value the API does not accept: 400 with a
- * problem body whose {@code errors} name the field.
+ * A request parameter, header or body field with a value the API does not accept: 400
+ * with a problem body whose {@code errors} name the field.
  */
 public class InvalidParameterException extends ErrorResponseException {
 

@@ -16,8 +16,8 @@ public record Page<T>(List<T> items, @Nullable String nextCursor) {
 	public static final int MAX_LIMIT = 200;
 
 	/**
-	 * Builds a page from rows fetched with {@code limit + 1}: the extra row only says that
-	 * there is more, and the cursor points after the last row shown.
+	 * Builds a page from rows fetched with {@code limit + 1}: the extra row only says
+	 * that there is more, and the cursor points after the last row shown.
 	 */
 	public static <T> Page<T> of(List<T> rowsPlusOne, int limit, Function<T, String> cursorOf) {
 		if (rowsPlusOne.size() <= limit) {

@@ -11,8 +11,9 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Writes a problem body by hand. Security handlers and web filters run before the codecs a
- * controller would use are in play, and their answers must look the same as a controller's.
+ * Writes a problem body by hand. Security handlers and web filters run before the codecs
+ * a controller would use are in play, and their answers must look the same as a
+ * controller's.
  */
 public final class ProblemResponses {
 

@@ -1,0 +1,48 @@
+package com.xorstack.e2e;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+
+import com.xorstack.devstack.Suite;
+import com.xorstack.devstack.SuiteSettings;
+import com.xorstack.devstack.TokenClient;
+
+/**
+ * The whole suite from the built jars, started once for all e2e tests of this JVM on free
+ * ports with empty {@code _e2e} databases, and stopped when the JVM exits.
+ */
+final class E2eSuite {
+
+	private static volatile @Nullable Suite suite;
+
+	private static final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+	private E2eSuite() {
+	}
+
+	static Suite get() {
+		Suite current = suite;
+		if (current == null) {
+			synchronized (E2eSuite.class) {
+				current = suite;
+				if (current == null) {
+					current = Suite.start(SuiteSettings.forTests("_e2e"));
+					Runtime.getRuntime().addShutdownHook(new Thread(current::close, "e2e-suite-stop"));
+					suite = current;
+				}
+			}
+		}
+		return current;
+	}
+
+	/** A token of a demo user; tokens live five minutes, longer than this test run needs them. */
+	static String token(String username) {
+		return tokens.computeIfAbsent(username, (user) -> {
+			TokenClient client = get().tokens();
+			return client.passwordToken(user, user);
+		});
+	}
+
+}

@@ -1,0 +1,119 @@
+package com.xorstack.e2e;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The walking skeleton through the gateway with real tokens: demo-user's feedback travels
+ * through feedback-service, its outbox and Kafka into metrics-service, where demo-admin's
+ * dashboard counts it as pending.
+ */
+class WalkingSkeletonE2ETests {
+
+	private final WebTestClient gateway = WebTestClient.bindToServer()
+		.baseUrl(E2eSuite.get().gatewayUrl())
+		.responseTimeout(Duration.ofSeconds(20))
+		.build();
+
+	@Test
+	void feedbackReachesTheAdminDashboardAsPending() {
+		String admin = E2eSuite.token("demo-admin");
+		long before = pendingFeedback(admin);
+		this.gateway.post()
+			.uri("/api/feedback")
+			.headers((headers) -> headers.setBearerAuth(E2eSuite.token("demo-user")))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("category", "bug", "message", "The sleep chart is empty"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("pending");
+		await().atMost(Duration.ofSeconds(30)).until(() -> pendingFeedback(admin) == before + 1);
+	}
+
+	@Test
+	void meAnswersFromAuthService() {
+		this.gateway.get()
+			.uri("/api/me")
+			.headers((headers) -> headers.setBearerAuth(E2eSuite.token("demo-user")))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.username")
+			.isEqualTo("demo-user")
+			.jsonPath("$.roles[0]")
+			.isEqualTo("user");
+	}
+
+	@Test
+	void anonymousGets401() {
+		this.gateway.get()
+			.uri("/api/feedback")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void userOnAnAdminPathGets403() {
+		this.gateway.get()
+			.uri("/api/admin/dashboard/summary")
+			.headers((headers) -> headers.setBearerAuth(E2eSuite.token("demo-user")))
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(403);
+	}
+
+	@Test
+	void otherUsersFeedbackIsNotFoundThroughTheGateway() {
+		Object id = this.gateway.post()
+			.uri("/api/feedback")
+			.headers((headers) -> headers.setBearerAuth(E2eSuite.token("demo-user")))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("category", "question", "message", "Who can read this?"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+		this.gateway.get()
+			.uri("/api/feedback/{id}", id)
+			.headers((headers) -> headers.setBearerAuth(E2eSuite.token("demo-user-2")))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+	}
+
+	private long pendingFeedback(String adminToken) {
+		Map<?, ?> summary = this.gateway.get()
+			.uri("/api/admin/dashboard/summary?window=1h")
+			.headers((headers) -> headers.setBearerAuth(adminToken))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(summary).containsKey("pendingFeedback");
+		return ((Number) summary.get("pendingFeedback")).longValue();
+	}
+
+}

@@ -1,0 +1,272 @@
+package com.xorstack.feedback.submission;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.xorstack.devstack.TestStack;
+import com.xorstack.platform.events.Topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Submission against the real PostgreSQL, Kafka and Keycloak of the devstack.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class FeedbackSubmissionIntegrationTests {
+
+	@Autowired
+	WebTestClient web;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		TestStack.get().springProperties("feedback").forEach((name, value) -> registry.add(name, () -> value));
+	}
+
+	@Test
+	void userSubmitsFeedbackAndReadsItBack() {
+		String token = TestStack.get().passwordToken("demo-user");
+		Map<?, ?> created = submit(token, Map.of("category", "bug", "message", "The chart is empty", "rating", 2))
+			.expectStatus()
+			.isCreated()
+			.expectHeader()
+			.value("Location", (location) -> assertThat(location).startsWith("/api/feedback/"))
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(created).containsEntry("status", "pending")
+			.containsEntry("priority", "medium")
+			.containsEntry("category", "bug")
+			.containsEntry("rating", 2);
+		this.web.get()
+			.uri("/api/feedback/{id}", created.get("id"))
+			.headers((headers) -> headers.setBearerAuth(token))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.message")
+			.isEqualTo("The chart is empty");
+	}
+
+	@Test
+	void submissionIsPublishedAsCloudEventThroughTheOutbox() {
+		String token = TestStack.get().passwordToken("demo-user");
+		String id = (String) submit(token, Map.of("category", "feature", "message", "Dark mode please")).expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+		ConsumerRecord<String, byte[]> record = awaitRecord(id);
+		assertThat(header(record, "ce_type")).isEqualTo("com.xorstack.feedback.submitted.v1");
+		assertThat(header(record, "ce_source")).isEqualTo("/feedback-service");
+		assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+		assertThat(UUID.fromString(header(record, "ce_id"))).isNotNull();
+		assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"feedbackId\":\"" + id + "\"")
+			.contains("\"status\":\"pending\"");
+	}
+
+	@Test
+	void ownerCannotReadAnotherUsersFeedback() {
+		String owner = TestStack.get().passwordToken("demo-user");
+		String other = TestStack.get().passwordToken("demo-user-2");
+		Object id = submit(owner, Map.of("category", "question", "message", "Is my data shared?")).expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+		this.web.get()
+			.uri("/api/feedback/{id}", id)
+			.headers((headers) -> headers.setBearerAuth(other))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		this.web.get()
+			.uri("/api/feedback")
+			.headers((headers) -> headers.setBearerAuth(other))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.items[?(@.id == '" + id + "')]")
+			.doesNotExist();
+	}
+
+	@Test
+	void clientCannotSetServerOwnedFields() {
+		String token = TestStack.get().passwordToken("demo-user");
+		submit(token, Map.of("category", "bug", "message", "hi", "status", "resolved")).expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(400)
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("status");
+	}
+
+	@Test
+	void badValuesAreRejectedNamingTheField() {
+		String token = TestStack.get().passwordToken("demo-user");
+		submit(token, Map.of("category", "complaint", "message", "hi")).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("category");
+		submit(token, Map.of("category", "bug", "message", "x".repeat(5001))).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("message");
+		submit(token, Map.of("category", "bug", "message", "hi", "rating", 6)).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("rating");
+		this.web.post()
+			.uri("/api/feedback")
+			.headers((headers) -> headers.setBearerAuth(token))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"category\": \"bug\", \"message\": ")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("Invalid request");
+	}
+
+	@Test
+	void sqlLookingInputIsStoredLiterally() {
+		String token = TestStack.get().passwordToken("demo-user");
+		submit(token, Map.of("category", "general", "message", "' OR 1=1 --")).expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.message")
+			.isEqualTo("' OR 1=1 --");
+	}
+
+	@Test
+	void listingPagesThroughOwnFeedbackWithACursor() {
+		String token = TestStack.get().passwordToken("demo-user-2");
+		for (int i = 0; i < 3; i++) {
+			submit(token, Map.of("category", "general", "message", "page item " + i)).expectStatus().isCreated();
+		}
+		Map<?, ?> first = list(token, "/api/feedback?limit=2");
+		assertThat((List<?>) first.get("items")).hasSize(2);
+		assertThat(first.get("nextCursor")).isNotNull();
+		Map<?, ?> rest = list(token, "/api/feedback?limit=200&cursor=" + first.get("nextCursor"));
+		assertThat((List<?>) rest.get("items")).isNotEmpty();
+		assertThat(rest).doesNotContainKey("nextCursor");
+		this.web.get()
+			.uri("/api/feedback?cursor=not-a-cursor")
+			.headers((headers) -> headers.setBearerAuth(token))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("cursor");
+	}
+
+	@Test
+	void anonymousGetsAProblemWith401() {
+		this.web.get()
+			.uri("/api/feedback")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueEquals("WWW-Authenticate", "Bearer")
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("about:blank")
+			.jsonPath("$.title")
+			.isEqualTo("Unauthorized")
+			.jsonPath("$.status")
+			.isEqualTo(401);
+	}
+
+	@Test
+	void userCannotUseTriagePaths() {
+		String token = TestStack.get().passwordToken("demo-user");
+		this.web.get()
+			.uri("/api/admin/feedback")
+			.headers((headers) -> headers.setBearerAuth(token))
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(403);
+	}
+
+	private WebTestClient.ResponseSpec submit(String token, Map<String, ?> body) {
+		return this.web.post()
+			.uri("/api/feedback")
+			.headers((headers) -> headers.setBearerAuth(token))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange();
+	}
+
+	private Map<?, ?> list(String token, String uri) {
+		return this.web.get()
+			.uri(uri)
+			.headers((headers) -> headers.setBearerAuth(token))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private static ConsumerRecord<String, byte[]> awaitRecord(String key) {
+		Properties config = new Properties();
+		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().kafkaBootstrapServers());
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+				new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(Topics.FEEDBACK_EVENTS));
+			List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (System.nanoTime() < deadline) {
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+					if (key.equals(record.key())) {
+						return record;
+					}
+					seen.add(record);
+				}
+			}
+			throw new AssertionError("No event with key " + key + " within 30 s; saw " + seen.size() + " others");
+		}
+	}
+
+	private static String header(ConsumerRecord<?, ?> record, String name) {
+		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+	}
+
+}

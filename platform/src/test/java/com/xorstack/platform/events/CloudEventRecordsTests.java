@@ -1,0 +1,67 @@
+package com.xorstack.platform.events;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class CloudEventRecordsTests {
+
+	@Test
+	void eventTravelsInBinaryModeWithCeHeaders() {
+		UUID id = UUID.randomUUID();
+		OffsetDateTime time = OffsetDateTime.of(2026, 11, 25, 10, 0, 0, 0, ZoneOffset.UTC);
+		OutgoingEvent event = new OutgoingEvent(id, EventTypes.FEEDBACK_SUBMITTED, URI.create("/feedback-service"),
+				time, Topics.FEEDBACK_EVENTS, "key-1", "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+		ProducerRecord<String, byte[]> record = CloudEventRecords.toRecord(event);
+		assertThat(record.topic()).isEqualTo("feedback.events.v1");
+		assertThat(record.key()).isEqualTo("key-1");
+		assertThat(header(record.headers().lastHeader("ce_id").value())).isEqualTo(id.toString());
+		assertThat(header(record.headers().lastHeader("ce_type").value()))
+			.isEqualTo("com.xorstack.feedback.submitted.v1");
+		assertThat(header(record.headers().lastHeader("content-type").value())).isEqualTo("application/json");
+		assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
+
+		IncomingEvent read = CloudEventRecords.fromRecord(consumed(record.headers(), record.value()));
+		assertThat(read.id()).isEqualTo(id.toString());
+		assertThat(read.type()).isEqualTo(EventTypes.FEEDBACK_SUBMITTED);
+		assertThat(read.source()).isEqualTo("/feedback-service");
+		assertThat(read.time()).isEqualTo(time);
+		assertThat(new String(read.data(), StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
+	}
+
+	@Test
+	void recordWithoutCloudEventHeadersIsInvalid() {
+		assertThatExceptionOfType(InvalidEventException.class)
+			.isThrownBy(() -> CloudEventRecords.fromRecord(consumed(new RecordHeaders(), "{}".getBytes())));
+	}
+
+	@Test
+	void schemaOfEachTypeIsOnTheClasspath() {
+		for (String type : new String[] { EventTypes.FEEDBACK_SUBMITTED, EventTypes.FEEDBACK_TRIAGED }) {
+			assertThat(getClass().getClassLoader().getResource(EventTypes.schemaLocation(type))).as(type).isNotNull();
+		}
+	}
+
+	private static ConsumerRecord<String, byte[]> consumed(Headers headers, byte[] value) {
+		return new ConsumerRecord<>("t", 0, 0, 0, TimestampType.CREATE_TIME, 0, value.length, "k", value,
+				new RecordHeaders(headers.toArray()), Optional.empty());
+	}
+
+	private static String header(byte[] value) {
+		return new String(value, StandardCharsets.UTF_8);
+	}
+
+}
