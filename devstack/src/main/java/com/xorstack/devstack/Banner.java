@@ -1,0 +1,40 @@
+package com.xorstack.devstack;
+
+/** What {@code ./xorstack up} prints once everything is ready. */
+final class Banner {
+
+	private Banner() {
+	}
+
+	static String text(Suite suite, long seconds) {
+		DevStack stack = suite.devStack();
+		String token = stack.issuerUri() + "/protocol/openid-connect/token";
+		String redis = stack.redisHost() + ":" + stack.redisPort()
+				+ (stack.redisAvailable() ? "" : " not answering: the gateway keeps rate limits in process");
+		return """
+
+				Xorstack is ready in %d s.
+
+				  Gateway      %s
+				  Keycloak     %s  (admin console %s/admin/ as admin / admin)
+				  Kafka        %s
+				  PostgreSQL   %s  (databases feedback, ailog, metrics, auth)
+				  Redis        %s
+				  Logs         %s
+
+				Demo logins (realm xorstack, client %s), password = user name:
+				  demo-user, demo-user-2, demo-moderator, demo-admin
+				Edge functions (client credentials): edge-functions / edge-functions-secret
+
+				Try it:
+				  TOKEN=$(curl -s -d grant_type=password -d client_id=%s -d username=demo-user -d password=demo-user \\
+				    %s | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+				  curl -H "Authorization: Bearer $TOKEN" %s/api/me
+
+				Press Ctrl-C to stop.""".formatted(seconds, suite.gatewayUrl(), stack.keycloakUrl(),
+				stack.keycloakUrl(), stack.kafkaBootstrapServers(),
+				stack.jdbcUrl("feedback").replaceFirst("/[^/]*$", "/"), redis, stack.workDir().resolve("logs"),
+				TokenClient.DEV_CLIENT, TokenClient.DEV_CLIENT, token, suite.gatewayUrl());
+	}
+
+}

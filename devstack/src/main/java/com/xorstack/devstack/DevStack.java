@@ -1,0 +1,191 @@
+package com.xorstack.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The infrastructure of the suite on loopback: PostgreSQL with one database per service,
+ * Kafka, Keycloak with the {@code xorstack} realm, and whether Redis is there. Kafka and
+ * Keycloak start in parallel; if anything fails to start, what did start is stopped
+ * again.
+ *
+ * <pre>{@code
+ * try (DevStack stack = DevStack.start(DevStackSettings.forTests("_it"))) {
+ *     String bootstrap = stack.kafkaBootstrapServers();
+ * }
+ * }</pre>
+ */
+public final class DevStack implements AutoCloseable {
+
+	/** The services that own a database, which is named after them. */
+	public static final List<String> DATABASES = List.of("feedback", "ailog", "metrics", "auth");
+
+	private final DevStackSettings settings;
+
+	private final Path workDir;
+
+	private final Postgres postgres;
+
+	private final Redis redis;
+
+	private final @Nullable KafkaBroker kafka;
+
+	private final @Nullable KeycloakServer keycloak;
+
+	private boolean closed;
+
+	DevStack(DevStackSettings settings, Path workDir, Postgres postgres, Redis redis, @Nullable KafkaBroker kafka,
+			@Nullable KeycloakServer keycloak) {
+		this.settings = settings;
+		this.workDir = workDir;
+		this.postgres = postgres;
+		this.redis = redis;
+		this.kafka = kafka;
+		this.keycloak = keycloak;
+	}
+
+	public static DevStack start() {
+		return start(DevStackSettings.defaults());
+	}
+
+	public static DevStack start(DevStackSettings settings) {
+		return new DevStackStarter(settings, workDir(settings)).start();
+	}
+
+	private static Path workDir(DevStackSettings settings) {
+		try {
+			if (settings.workDir() != null) {
+				return Files.createDirectories(settings.workDir());
+			}
+			String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+			return Files.createTempDirectory("xorstack-" + time + "-");
+		}
+		catch (IOException ex) {
+			throw new DevStackException("Cannot create the work directory: " + ex.getMessage(), ex);
+		}
+	}
+
+	public String kafkaBootstrapServers() {
+		return started(this.kafka, "Kafka").bootstrapServers();
+	}
+
+	public String keycloakUrl() {
+		return started(this.keycloak, "Keycloak").url();
+	}
+
+	public String issuerUri() {
+		return keycloakUrl() + "/realms/" + KeycloakServer.REALM;
+	}
+
+	public String jwkSetUri() {
+		return issuerUri() + "/protocol/openid-connect/certs";
+	}
+
+	/**
+	 * @param service {@code feedback}, {@code ailog}, {@code metrics} or {@code auth}
+	 */
+	public String databaseName(String service) {
+		if (!DATABASES.contains(service)) {
+			throw new IllegalArgumentException("No database for '" + service + "': one of " + DATABASES);
+		}
+		return service + this.settings.databaseSuffix();
+	}
+
+	public String jdbcUrl(String service) {
+		return this.postgres.jdbcUrl(databaseName(service));
+	}
+
+	public String r2dbcUrl(String service) {
+		return this.postgres.r2dbcUrl(databaseName(service));
+	}
+
+	public String postgresUser() {
+		return this.postgres.user();
+	}
+
+	public String postgresPassword() {
+		return this.postgres.password();
+	}
+
+	public boolean redisAvailable() {
+		return this.redis.available();
+	}
+
+	public String redisHost() {
+		return this.redis.host();
+	}
+
+	public int redisPort() {
+		return this.redis.port();
+	}
+
+	public Path workDir() {
+		return this.workDir;
+	}
+
+	public DevStackSettings settings() {
+		return this.settings;
+	}
+
+	Postgres postgres() {
+		return this.postgres;
+	}
+
+	@Nullable KafkaBroker kafka() {
+		return this.kafka;
+	}
+
+	@Nullable KeycloakServer keycloak() {
+		return this.keycloak;
+	}
+
+	private static <T> T started(@Nullable T part, String name) {
+		if (part == null) {
+			throw new IllegalStateException(name + " was not started: see DevStackSettings.withParts");
+		}
+		return part;
+	}
+
+	/**
+	 * Stops Keycloak and Kafka (at once, they do not depend on each other), then
+	 * PostgreSQL if embedded.
+	 */
+	@Override
+	public void close() {
+		close(true);
+	}
+
+	synchronized void close(boolean deleteWorkDir) {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		List<AutoCloseable> slowParts = new ArrayList<>();
+		if (this.keycloak != null) {
+			slowParts.add(this.keycloak);
+		}
+		if (this.kafka != null) {
+			slowParts.add(this.kafka);
+		}
+		Parallel.forEach(slowParts, AutoCloseable::close);
+		this.postgres.close();
+		if (deleteWorkDir && this.settings.workDir() == null && !this.settings.keepWorkDir()) {
+			Cache.delete(this.workDir);
+		}
+		StopOnExit.unregister(this);
+	}
+
+	@Override
+	public String toString() {
+		return "DevStack in " + this.workDir;
+	}
+
+}

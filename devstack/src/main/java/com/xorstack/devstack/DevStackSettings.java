@@ -1,0 +1,146 @@
+package com.xorstack.devstack;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@link DevStack} starts and where. A port of {@code 0} means a free one. The
+ * defaults come from the environment variables named by the constants here, else the
+ * usual ports.
+ *
+ * @param realmFile the Keycloak realm to import; {@code null} for the repository's
+ * {@code deploy/keycloak/xorstack-realm.json}
+ * @param workDir where the run keeps logs and data, never deleted; {@code null} for a new
+ * directory under {@code java.io.tmpdir}, deleted on close unless {@code keepWorkDir} (or
+ * the start failed: the error names a log in it)
+ */
+public record DevStackSettings(int kafkaPort, int kafkaControllerPort, int keycloakPort, String postgresUrl,
+		String postgresUser, String postgresPassword, String databaseSuffix, boolean recreateDatabases,
+		String redisHost, int redisPort, boolean kafka, boolean keycloak, @Nullable Path realmFile,
+		@Nullable Path workDir, boolean keepWorkDir) {
+
+	public static final String KAFKA_PORT = "XORSTACK_KAFKA_PORT";
+
+	public static final String KAFKA_CONTROLLER_PORT = "XORSTACK_KAFKA_CONTROLLER_PORT";
+
+	public static final String KEYCLOAK_PORT = "XORSTACK_KEYCLOAK_PORT";
+
+	public static final String PG_URL = "XORSTACK_PG_URL";
+
+	public static final String PG_USER = "XORSTACK_PG_USER";
+
+	public static final String PG_PASSWORD = "XORSTACK_PG_PASSWORD";
+
+	public static final String REDIS_HOST = "XORSTACK_REDIS_HOST";
+
+	public static final String REDIS_PORT = "XORSTACK_REDIS_PORT";
+
+	/** Everything on its usual port, databases without suffix kept as they are. */
+	public static DevStackSettings defaults() {
+		return fromEnvironment(System.getenv());
+	}
+
+	/**
+	 * For integration tests: free ports, so that a running {@code ./xorstack up} is no
+	 * obstacle, and empty databases named with {@code databaseSuffix} (such as
+	 * {@code _it}).
+	 */
+	public static DevStackSettings forTests(String databaseSuffix) {
+		return defaults().withFreePorts().withDatabaseSuffix(databaseSuffix).withRecreateDatabases(true);
+	}
+
+	static DevStackSettings fromEnvironment(Map<String, String> env) {
+		return new DevStackSettings(port(env, KAFKA_PORT, 9092), port(env, KAFKA_CONTROLLER_PORT, 9093),
+				port(env, KEYCLOAK_PORT, 8180), env.getOrDefault(PG_URL, "jdbc:postgresql://127.0.0.1:5432/"),
+				env.getOrDefault(PG_USER, "postgres"), env.getOrDefault(PG_PASSWORD, ""), "", false,
+				env.getOrDefault(REDIS_HOST, "127.0.0.1"), port(env, REDIS_PORT, 6379), true, true, null, null, false);
+	}
+
+	static int port(Map<String, String> env, String variable, int fallback) {
+		String value = env.get(variable);
+		if (value == null || value.isBlank()) {
+			return fallback;
+		}
+		try {
+			int port = Integer.parseInt(value.strip());
+			if (port >= 0 && port <= 65535) {
+				return port;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new DevStackException(variable + " must be a port number (0 for a free one), not '" + value + "'");
+	}
+
+	public DevStackSettings withFreePorts() {
+		return withKafkaPorts(0, 0).withKeycloakPort(0);
+	}
+
+	public DevStackSettings withKafkaPorts(int port, int controllerPort) {
+		return new DevStackSettings(port, controllerPort, this.keycloakPort, this.postgresUrl, this.postgresUser,
+				this.postgresPassword, this.databaseSuffix, this.recreateDatabases, this.redisHost, this.redisPort,
+				this.kafka, this.keycloak, this.realmFile, this.workDir, this.keepWorkDir);
+	}
+
+	public DevStackSettings withKeycloakPort(int port) {
+		return new DevStackSettings(this.kafkaPort, this.kafkaControllerPort, port, this.postgresUrl, this.postgresUser,
+				this.postgresPassword, this.databaseSuffix, this.recreateDatabases, this.redisHost, this.redisPort,
+				this.kafka, this.keycloak, this.realmFile, this.workDir, this.keepWorkDir);
+	}
+
+	public DevStackSettings withPostgres(String url, String user, String password) {
+		return new DevStackSettings(this.kafkaPort, this.kafkaControllerPort, this.keycloakPort, url, user, password,
+				this.databaseSuffix, this.recreateDatabases, this.redisHost, this.redisPort, this.kafka, this.keycloak,
+				this.realmFile, this.workDir, this.keepWorkDir);
+	}
+
+	public DevStackSettings withDatabaseSuffix(String suffix) {
+		return new DevStackSettings(this.kafkaPort, this.kafkaControllerPort, this.keycloakPort, this.postgresUrl,
+				this.postgresUser, this.postgresPassword, suffix, this.recreateDatabases, this.redisHost,
+				this.redisPort, this.kafka, this.keycloak, this.realmFile, this.workDir, this.keepWorkDir);
+	}
+
+	public DevStackSettings withRecreateDatabases(boolean recreate) {
+		return new DevStackSettings(this.kafkaPort, this.kafkaControllerPort, this.keycloakPort, this.postgresUrl,
+				this.postgresUser, this.postgresPassword, this.databaseSuffix, recreate, this.redisHost, this.redisPort,
+				this.kafka, this.keycloak, this.realmFile, this.workDir, this.keepWorkDir);
+	}
+
+	public DevStackSettings withRedis(String host, int port) {
+		return new DevStackSettings(this.kafkaPort, this.kafkaControllerPort, this.keycloakPort, this.postgresUrl,
+				this.postgresUser, this.postgresPassword, this.databaseSuffix, this.recreateDatabases, host, port,
+				this.kafka, this.keycloak, this.realmFile, this.workDir, this.keepWorkDir);
+	}
+
+	/**
+	 * Which of the two slow parts to start; PostgreSQL and the Redis probe are always
+	 * there.
+	 */
+	public DevStackSettings withParts(boolean kafka, boolean keycloak) {
+		return new DevStackSettings(this.kafkaPort, this.kafkaControllerPort, this.keycloakPort, this.postgresUrl,
+				this.postgresUser, this.postgresPassword, this.databaseSuffix, this.recreateDatabases, this.redisHost,
+				this.redisPort, kafka, keycloak, this.realmFile, this.workDir, this.keepWorkDir);
+	}
+
+	public DevStackSettings withRealmFile(Path realmFile) {
+		return new DevStackSettings(this.kafkaPort, this.kafkaControllerPort, this.keycloakPort, this.postgresUrl,
+				this.postgresUser, this.postgresPassword, this.databaseSuffix, this.recreateDatabases, this.redisHost,
+				this.redisPort, this.kafka, this.keycloak, realmFile, this.workDir, this.keepWorkDir);
+	}
+
+	public DevStackSettings withWorkDir(Path workDir) {
+		return new DevStackSettings(this.kafkaPort, this.kafkaControllerPort, this.keycloakPort, this.postgresUrl,
+				this.postgresUser, this.postgresPassword, this.databaseSuffix, this.recreateDatabases, this.redisHost,
+				this.redisPort, this.kafka, this.keycloak, this.realmFile, workDir, this.keepWorkDir);
+	}
+
+	public DevStackSettings withKeepWorkDir(boolean keep) {
+		return new DevStackSettings(this.kafkaPort, this.kafkaControllerPort, this.keycloakPort, this.postgresUrl,
+				this.postgresUser, this.postgresPassword, this.databaseSuffix, this.recreateDatabases, this.redisHost,
+				this.redisPort, this.kafka, this.keycloak, this.realmFile, this.workDir, keep);
+	}
+
+}

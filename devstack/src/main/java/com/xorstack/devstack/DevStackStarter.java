@@ -1,0 +1,114 @@
+package com.xorstack.devstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One start of a {@link DevStack}. Ports, the JDK and the realm file are checked before
+ * anything starts; every part that does start is remembered, so that a failure later
+ * stops it again.
+ */
+final class DevStackStarter {
+
+	private final DevStackSettings settings;
+
+	private final Path workDir;
+
+	private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
+	private @Nullable KafkaBroker kafka;
+
+	private @Nullable KeycloakServer keycloak;
+
+	DevStackStarter(DevStackSettings settings, Path workDir) {
+		this.settings = settings;
+		this.workDir = workDir;
+	}
+
+	DevStack start() {
+		try {
+			List<Callable<Object>> slowParts = slowParts();
+			Postgres postgres = remember(Postgres.connect(this.settings.postgresUrl(), this.settings.postgresUser(),
+					this.settings.postgresPassword(), this.workDir.resolve("logs")));
+			postgres.ensureDatabases(databases(), this.settings.recreateDatabases());
+			Redis redis = Redis.probe(this.settings.redisHost(), this.settings.redisPort());
+			Parallel.all(slowParts);
+			DevStack stack = new DevStack(this.settings, this.workDir, postgres, redis, this.kafka, this.keycloak);
+			StopOnExit.register(stack);
+			return stack;
+		}
+		catch (RuntimeException ex) {
+			stopStarted();
+			deleteWorkDirWithoutLogs();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Kafka and Keycloak, to start at once, after everything they need has been checked.
+	 */
+	private List<Callable<Object>> slowParts() {
+		List<Callable<Object>> parts = new ArrayList<>();
+		if (!this.settings.kafka() && !this.settings.keycloak()) {
+			return parts;
+		}
+		JavaRuntime java = JavaRuntime.find();
+		Artifacts artifacts = Artifacts.load();
+		if (this.settings.kafka()) {
+			int port = Ports.claim(this.settings.kafkaPort(), "Kafka", DevStackSettings.KAFKA_PORT);
+			int controllerPort = Ports.claim(this.settings.kafkaControllerPort(), "Kafka controller",
+					DevStackSettings.KAFKA_CONTROLLER_PORT);
+			while (controllerPort == port && this.settings.kafkaControllerPort() == 0) {
+				// two free ports asked for in a row can, rarely, be the same
+				controllerPort = Ports.free();
+			}
+			int controller = controllerPort;
+			parts.add(() -> this.kafka = remember(KafkaBroker.start(java, artifacts, this.workDir, port, controller)));
+		}
+		if (this.settings.keycloak()) {
+			int port = Ports.claim(this.settings.keycloakPort(), "Keycloak", DevStackSettings.KEYCLOAK_PORT);
+			Path realm = KeycloakServer.requireRealm((this.settings.realmFile() != null) ? this.settings.realmFile()
+					: RepoRoot.find().resolve("deploy/keycloak/xorstack-realm.json"));
+			parts.add(() -> this.keycloak = remember(KeycloakServer.start(java, artifacts, this.workDir, port, realm)));
+		}
+		return parts;
+	}
+
+	/**
+	 * A start that failed before any log was written has nothing to show in its work
+	 * directory.
+	 */
+	private void deleteWorkDirWithoutLogs() {
+		if (this.settings.workDir() == null && !Files.exists(this.workDir.resolve("logs"))) {
+			Cache.delete(this.workDir);
+		}
+	}
+
+	private List<String> databases() {
+		return DevStack.DATABASES.stream().map((service) -> service + this.settings.databaseSuffix()).toList();
+	}
+
+	private synchronized <T extends AutoCloseable> T remember(T part) {
+		this.started.push(part);
+		return part;
+	}
+
+	private synchronized void stopStarted() {
+		while (!this.started.isEmpty()) {
+			try {
+				this.started.pop().close();
+			}
+			catch (Exception ex) {
+				System.err.println("Could not stop after a failed start: " + ex);
+			}
+		}
+	}
+
+}

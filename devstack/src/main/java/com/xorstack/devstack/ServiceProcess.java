@@ -1,0 +1,115 @@
+package com.xorstack.devstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One service run from its exec jar in a child JVM, configured through environment
+ * variables as in production. It can be stopped and started again on the same port, which
+ * is how a test takes a service away from under the gateway.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+	private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+	private final String name;
+
+	private final Path jar;
+
+	private final int port;
+
+	private final List<String> command;
+
+	private final Map<String, String> environment;
+
+	private final Path log;
+
+	private @Nullable ChildProcess process;
+
+	/**
+	 * @param jvmArguments added before {@code -jar}, such as a {@code -javaagent:}
+	 * @param environment added to this JVM's environment
+	 */
+	ServiceProcess(String name, JavaRuntime java, Path jar, int port, List<String> jvmArguments,
+			Map<String, String> environment, Path logDir) {
+		this.name = name;
+		this.jar = jar;
+		this.port = port;
+		List<String> command = new ArrayList<>(List.of(java.java().toString(), "-Xmx256m", "-XX:+UseSerialGC"));
+		command.addAll(jvmArguments);
+		command.addAll(List.of("-jar", jar.toString()));
+		this.command = List.copyOf(command);
+		this.environment = Map.copyOf(environment);
+		this.log = logDir.resolve(name + ".log");
+	}
+
+	/** Starts the JVM and waits until {@code /actuator/health/readiness} answers 200. */
+	public synchronized ServiceProcess start() {
+		if (isRunning()) {
+			return this;
+		}
+		ChildProcess started = ChildProcess.start(this.name, this.command, this.environment, this.log);
+		started.awaitReady(READY_TIMEOUT, () -> Http.ok(baseUrl() + "/actuator/health/readiness"));
+		this.process = started;
+		return this;
+	}
+
+	/**
+	 * SIGTERM to the JVM (a graceful shutdown), SIGKILL if it is still there after 15 s.
+	 */
+	public synchronized void stop() {
+		if (this.process != null) {
+			this.process.close();
+			this.process = null;
+		}
+	}
+
+	@Override
+	public void close() {
+		stop();
+	}
+
+	public synchronized boolean isRunning() {
+		return this.process != null && this.process.isAlive();
+	}
+
+	public String name() {
+		return this.name;
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	public Path jar() {
+		return this.jar;
+	}
+
+	/** Where the service's output goes; a restart appends to it. */
+	public Path log() {
+		return this.log;
+	}
+
+	/** The process id while running, for tests that look at the process itself. */
+	public synchronized long pid() {
+		if (this.process == null) {
+			throw new IllegalStateException(this.name + " is not running");
+		}
+		return this.process.pid();
+	}
+
+	@Override
+	public String toString() {
+		return this.name + " at " + baseUrl();
+	}
+
+}

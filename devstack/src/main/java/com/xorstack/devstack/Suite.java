@@ -1,0 +1,115 @@
+package com.xorstack.devstack;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole suite on loopback: a {@link DevStack} and the five services run from their
+ * exec jars. The four services behind the gateway start at once, the gateway after them.
+ * Closing stops them in reverse: gateway, services, then the infrastructure.
+ *
+ * <pre>{@code
+ * try (Suite suite = Suite.start(SuiteSettings.forTests("_e2e"))) {
+ *     String token = suite.tokens().passwordToken("demo-user", "demo-user");
+ *     // call suite.gatewayUrl() + "/api/me" with it
+ * }
+ * }</pre>
+ */
+public final class Suite implements AutoCloseable {
+
+	private static final List<Service> BEHIND_GATEWAY = List.of(Service.AUTH, Service.FEEDBACK, Service.METRICS,
+			Service.AILOG);
+
+	private final DevStack devStack;
+
+	private final Map<Service, ServiceProcess> services;
+
+	private boolean closed;
+
+	private Suite(DevStack devStack, Map<Service, ServiceProcess> services) {
+		this.devStack = devStack;
+		this.services = services;
+	}
+
+	public static Suite start() {
+		return start(SuiteSettings.defaults());
+	}
+
+	public static Suite start(SuiteSettings settings) {
+		Path root = (settings.repoRoot() != null) ? settings.repoRoot() : RepoRoot.find();
+		Map<Service, Path> jars = ServiceJars.find(root);
+		Map<Service, Integer> ports = new EnumMap<>(Service.class);
+		for (Service service : Service.values()) {
+			ports.put(service, Ports.claim(settings.port(service), service.module(), service.portVariable()));
+		}
+		JavaRuntime java = JavaRuntime.find();
+		DevStack devStack = DevStack.start(settings.devStack());
+		ServiceEnvironment environment = new ServiceEnvironment(devStack, ports, settings.otelAgent());
+		Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+		for (Service service : Service.values()) {
+			services.put(service,
+					new ServiceProcess(service.module(), java, jars.get(service), ports.get(service),
+							environment.jvmArguments(service), environment.variables(service),
+							devStack.workDir().resolve("logs")));
+		}
+		Suite suite = new Suite(devStack, services);
+		try {
+			Parallel.forEach(BEHIND_GATEWAY.stream().map(services::get).toList(), ServiceProcess::start);
+			services.get(Service.GATEWAY).start();
+		}
+		catch (RuntimeException ex) {
+			// keep the work directory: the error names a log in it
+			suite.stop(false);
+			throw ex;
+		}
+		StopOnExit.register(suite);
+		return suite;
+	}
+
+	public DevStack devStack() {
+		return this.devStack;
+	}
+
+	public String gatewayUrl() {
+		return baseUrl(Service.GATEWAY);
+	}
+
+	public String baseUrl(Service service) {
+		return service(service).baseUrl();
+	}
+
+	public ServiceProcess service(Service service) {
+		return this.services.get(service);
+	}
+
+	/**
+	 * Tokens from the suite's Keycloak, for the demo users and the edge-functions client.
+	 */
+	public TokenClient tokens() {
+		return new TokenClient(this.devStack.issuerUri());
+	}
+
+	@Override
+	public void close() {
+		stop(true);
+	}
+
+	private synchronized void stop(boolean deleteWorkDir) {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		service(Service.GATEWAY).stop();
+		Parallel.forEach(BEHIND_GATEWAY.stream().map(this::service).toList(), ServiceProcess::stop);
+		this.devStack.close(deleteWorkDir);
+		StopOnExit.unregister(this);
+	}
+
+	@Override
+	public String toString() {
+		return "Suite with gateway at " + gatewayUrl();
+	}
+
+}

@@ -1,0 +1,106 @@
+package com.xorstack.devstack;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one fixture for a service's integration tests: a real Kafka and Keycloak on free
+ * ports and empty PostgreSQL databases suffixed {@code _it}, started once per test JVM on
+ * first use and stopped when the JVM exits. Spring tests register
+ * {@link #springProperties} through {@code @DynamicPropertySource}.
+ */
+public final class TestStack {
+
+	private static final Duration TOKEN_REUSE = Duration.ofSeconds(60);
+
+	private static volatile @Nullable TestStack instance;
+
+	private final DevStack stack;
+
+	private final TokenClient tokens;
+
+	private final Map<String, Token> cachedTokens = new ConcurrentHashMap<>();
+
+	private TestStack(DevStack stack) {
+		this.stack = stack;
+		this.tokens = new TokenClient(stack.issuerUri());
+	}
+
+	public static TestStack get() {
+		TestStack current = instance;
+		if (current == null) {
+			synchronized (TestStack.class) {
+				current = instance;
+				if (current == null) {
+					DevStack stack = DevStack.start(DevStackSettings.forTests("_it"));
+					Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "test-stack-stop"));
+					current = new TestStack(stack);
+					instance = current;
+				}
+			}
+		}
+		return current;
+	}
+
+	public DevStack devStack() {
+		return this.stack;
+	}
+
+	public String kafkaBootstrapServers() {
+		return this.stack.kafkaBootstrapServers();
+	}
+
+	/** Kafka and Keycloak settings of a Spring Boot service, without a database. */
+	public Map<String, String> springProperties() {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("spring.kafka.bootstrap-servers", this.stack.kafkaBootstrapServers());
+		properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", this.stack.issuerUri());
+		properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", this.stack.jwkSetUri());
+		return properties;
+	}
+
+	/**
+	 * {@link #springProperties()} plus the R2DBC and Flyway settings of one service
+	 * database.
+	 */
+	public Map<String, String> springProperties(String database) {
+		Map<String, String> properties = springProperties();
+		properties.put("spring.r2dbc.url", this.stack.r2dbcUrl(database));
+		properties.put("spring.r2dbc.username", this.stack.postgresUser());
+		properties.put("spring.r2dbc.password", this.stack.postgresPassword());
+		properties.put("spring.flyway.url", this.stack.jdbcUrl(database));
+		properties.put("spring.flyway.user", this.stack.postgresUser());
+		properties.put("spring.flyway.password", this.stack.postgresPassword());
+		return properties;
+	}
+
+	/**
+	 * An access token of a demo user of the realm (their password is their user name).
+	 */
+	public String passwordToken(String username) {
+		return cached("user:" + username, () -> this.tokens.passwordToken(username, username));
+	}
+
+	public String clientCredentialsToken(String clientId, String secret) {
+		return cached("client:" + clientId, () -> this.tokens.clientCredentialsToken(clientId, secret));
+	}
+
+	private String cached(String key, Supplier<String> fetch) {
+		Token token = this.cachedTokens.get(key);
+		if (token == null || token.fetchedAt().plus(TOKEN_REUSE).isBefore(Instant.now())) {
+			token = new Token(fetch.get(), Instant.now());
+			this.cachedTokens.put(key, token);
+		}
+		return token.value();
+	}
+
+	private record Token(String value, Instant fetchedAt) {
+	}
+
+}

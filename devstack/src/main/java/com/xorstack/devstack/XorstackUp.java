@@ -1,0 +1,48 @@
+package com.xorstack.devstack;
+
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./xorstack up}: the whole suite on its usual ports until Ctrl-C, which stops it
+ * in reverse order (gateway, services, Keycloak and Kafka).
+ */
+public final class XorstackUp {
+
+	private XorstackUp() {
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		// Silences the embedded PostgreSQL's SLF4J logging: its log file has it all
+		System.setProperty("slf4j.provider", "org.slf4j.helpers.NOPServiceProvider");
+		// devstack's own progress, one line each
+		System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %5$s%n");
+		long start = System.nanoTime();
+		System.out.println("Starting PostgreSQL databases, Kafka and Keycloak, then the five services...");
+		Suite suite;
+		try {
+			suite = Suite.start(SuiteSettings.defaults());
+		}
+		catch (DevStackException ex) {
+			System.err.println("xorstack: " + ex.getMessage());
+			System.exit(1);
+			return;
+		}
+		// Registered after the suite, so the shutdown hook runs this first
+		StopOnExit.register(new Stopper(suite));
+		long seconds = Math.round((System.nanoTime() - start) / 1e9);
+		System.out.println(Banner.text(suite, seconds));
+		new CountDownLatch(1).await();
+	}
+
+	private record Stopper(Suite suite) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			System.out.println("\nStopping: gateway, services, Keycloak and Kafka...");
+			this.suite.close();
+			System.out.println("Xorstack stopped.");
+		}
+
+	}
+
+}
