@@ -27,7 +27,7 @@ create table outbox (
     event_key    text        not null,
     event_type   text        not null,
     occurred_at  timestamptz not null,
-    payload      jsonb       not null,
+    payload      json        not null, -- json, not jsonb: the event data leaves byte for byte as written
     published_at timestamptz
 );
 create index outbox_pending on outbox (seq) where published_at is null;

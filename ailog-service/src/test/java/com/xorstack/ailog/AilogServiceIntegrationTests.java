@@ -15,7 +15,8 @@ import com.xorstack.devstack.TestStack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * ailog-service starts on its own database, migrated by Flyway, and applies the role table.
+ * ailog-service starts on its own database, migrated by Flyway, and applies the role
+ * table.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient

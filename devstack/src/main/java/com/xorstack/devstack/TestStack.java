@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one fixture for a service's integration tests: a real Kafka and Keycloak on free
- * ports and empty PostgreSQL databases suffixed {@code _it}, started once per test JVM on
- * first use and stopped when the JVM exits. Spring tests register
+ * ports and empty PostgreSQL databases of its own (suffixed {@code _it_<pid>}), started
+ * once per test JVM on first use and stopped when the JVM exits. Spring tests register
  * {@link #springProperties} through {@code @DynamicPropertySource}.
  */
 public final class TestStack {
@@ -38,14 +38,31 @@ public final class TestStack {
 			synchronized (TestStack.class) {
 				current = instance;
 				if (current == null) {
-					DevStack stack = DevStack.start(DevStackSettings.forTests("_it"));
-					Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "test-stack-stop"));
+					DevStack stack = DevStack.start(DevStackSettings.forTests(databaseSuffix()));
+					Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(stack), "test-stack-stop"));
 					current = new TestStack(stack);
 					instance = current;
 				}
 			}
 		}
 		return current;
+	}
+
+	/**
+	 * Databases of their own per test JVM ({@code feedback_it_<pid>}), so that modules
+	 * tested at the same time never drop each other's.
+	 */
+	private static String databaseSuffix() {
+		return "_it_" + ProcessHandle.current().pid();
+	}
+
+	private static void stop(DevStack stack) {
+		try {
+			stack.dropDatabases();
+		}
+		finally {
+			stack.close();
+		}
 	}
 
 	public DevStack devStack() {

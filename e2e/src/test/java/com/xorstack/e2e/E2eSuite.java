@@ -37,7 +37,10 @@ final class E2eSuite {
 		return current;
 	}
 
-	/** A token of a demo user; tokens live five minutes, longer than this test run needs them. */
+	/**
+	 * A token of a demo user; tokens live five minutes, longer than this test run needs
+	 * them.
+	 */
 	static String token(String username) {
 		return tokens.computeIfAbsent(username, (user) -> {
 			TokenClient client = get().tokens();
