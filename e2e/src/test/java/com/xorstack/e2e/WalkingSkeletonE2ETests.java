@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -17,6 +18,9 @@ import static org.awaitility.Awaitility.await;
  * dashboard counts it as pending.
  */
 class WalkingSkeletonE2ETests {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
+	};
 
 	private final WebTestClient gateway = WebTestClient.bindToServer()
 		.baseUrl(E2eSuite.get().gatewayUrl())
@@ -90,7 +94,7 @@ class WalkingSkeletonE2ETests {
 			.exchange()
 			.expectStatus()
 			.isCreated()
-			.expectBody(Map.class)
+			.expectBody(JSON_OBJECT)
 			.returnResult()
 			.getResponseBody()
 			.get("id");
@@ -103,13 +107,13 @@ class WalkingSkeletonE2ETests {
 	}
 
 	private long pendingFeedback(String adminToken) {
-		Map<?, ?> summary = this.gateway.get()
+		Map<String, Object> summary = this.gateway.get()
 			.uri("/api/admin/dashboard/summary?window=1h")
 			.headers((headers) -> headers.setBearerAuth(adminToken))
 			.exchange()
 			.expectStatus()
 			.isOk()
-			.expectBody(Map.class)
+			.expectBody(JSON_OBJECT)
 			.returnResult()
 			.getResponseBody();
 		assertThat(summary).containsKey("pendingFeedback");
