@@ -1,5 +1,6 @@
 package com.xorstack.e2e;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,7 +29,11 @@ final class E2eSuite {
 			synchronized (E2eSuite.class) {
 				current = suite;
 				if (current == null) {
-					current = Suite.start(SuiteSettings.forTests("_e2e"));
+					SuiteSettings settings = SuiteSettings.forTests("_e2e");
+					// Logs of every process stay in target/, beside the test reports, for
+					// the next reader of a failure.
+					Path workDir = Path.of("target", "e2e-stack-" + System.currentTimeMillis()).toAbsolutePath();
+					current = Suite.start(settings.withDevStack(settings.devStack().withWorkDir(workDir)));
 					Runtime.getRuntime().addShutdownHook(new Thread(current::close, "e2e-suite-stop"));
 					suite = current;
 				}

@@ -3,7 +3,10 @@ package com.xorstack.e2e;
 import java.time.Duration;
 import java.util.Map;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -17,6 +20,7 @@ import static org.awaitility.Awaitility.await;
  * through feedback-service, its outbox and Kafka into metrics-service, where demo-admin's
  * dashboard counts it as pending.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalkingSkeletonE2ETests {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
@@ -27,7 +31,9 @@ class WalkingSkeletonE2ETests {
 		.responseTimeout(Duration.ofSeconds(20))
 		.build();
 
+	// First, so that no other test's feedback is still on its way to metrics-service.
 	@Test
+	@Order(1)
 	void feedbackReachesTheAdminDashboardAsPending() {
 		String admin = E2eSuite.token("demo-admin");
 		long before = pendingFeedback(admin);
@@ -42,7 +48,7 @@ class WalkingSkeletonE2ETests {
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo("pending");
-		await().atMost(Duration.ofSeconds(30)).until(() -> pendingFeedback(admin) == before + 1);
+		await().atMost(Duration.ofSeconds(60)).until(() -> pendingFeedback(admin) == before + 1);
 	}
 
 	@Test
