@@ -18,6 +18,8 @@ final class E2eSuite {
 
 	private static volatile @Nullable Suite suite;
 
+	private static @Nullable RuntimeException startFailure;
+
 	private static final Map<String, String> tokens = new ConcurrentHashMap<>();
 
 	private E2eSuite() {
@@ -29,17 +31,35 @@ final class E2eSuite {
 			synchronized (E2eSuite.class) {
 				current = suite;
 				if (current == null) {
-					SuiteSettings settings = SuiteSettings.forTests("_e2e");
-					// Logs of every process stay in target/, beside the test reports, for
-					// the next reader of a failure.
-					Path workDir = Path.of("target", "e2e-stack-" + System.currentTimeMillis()).toAbsolutePath();
-					current = Suite.start(settings.withDevStack(settings.devStack().withWorkDir(workDir)));
-					Runtime.getRuntime().addShutdownHook(new Thread(current::close, "e2e-suite-stop"));
+					current = start();
 					suite = current;
 				}
 			}
 		}
 		return current;
+	}
+
+	/**
+	 * Starts once; a failed start fails every later test at once instead of starting
+	 * again.
+	 */
+	private static Suite start() {
+		if (startFailure != null) {
+			throw new IllegalStateException("The suite did not start: " + startFailure.getMessage(), startFailure);
+		}
+		SuiteSettings settings = SuiteSettings.forTests("_e2e");
+		// Logs of every process stay in target/, beside the test reports, for the next
+		// reader of a failure.
+		Path workDir = Path.of("target", "e2e-stack").toAbsolutePath();
+		try {
+			Suite started = Suite.start(settings.withDevStack(settings.devStack().withWorkDir(workDir)));
+			Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-suite-stop"));
+			return started;
+		}
+		catch (RuntimeException ex) {
+			startFailure = ex;
+			throw ex;
+		}
 	}
 
 	/**
