@@ -50,7 +50,7 @@ final class E2eSuite {
 		SuiteSettings settings = SuiteSettings.forTests("_e2e");
 		// Logs of every process stay in target/, beside the test reports, for the next
 		// reader of a failure.
-		Path workDir = Path.of("target", "e2e-stack").toAbsolutePath();
+		Path workDir = Path.of("target", "e2e-stack-" + System.currentTimeMillis()).toAbsolutePath();
 		try {
 			Suite started = Suite.start(settings.withDevStack(settings.devStack().withWorkDir(workDir)));
 			Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-suite-stop"));
