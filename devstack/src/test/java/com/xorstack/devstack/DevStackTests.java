@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class DevStackTests {
 
-	private static final String SUFFIX = "_devstack_it";
+	// Per JVM, so that two builds testing at once never drop each other's databases.
+	private static final String SUFFIX = "_devstack_it_" + ProcessHandle.current().pid();
 
 	@AfterAll
 	static void dropDatabases() throws Exception {

@@ -16,8 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PostgresTests {
 
-	private static final List<String> DATABASES = List.of("feedback_devstack_it", "ailog_devstack_it",
-			"metrics_devstack_it", "auth_devstack_it");
+	// Per JVM, so that two builds testing at once never drop each other's databases.
+	private static final String SUFFIX = "_pg_it_" + ProcessHandle.current().pid();
+
+	private static final String FEEDBACK = "feedback" + SUFFIX;
+
+	private static final List<String> DATABASES = List.of(FEEDBACK, "ailog" + SUFFIX, "metrics" + SUFFIX,
+			"auth" + SUFFIX);
 
 	@TempDir
 	Path logs;
@@ -39,27 +44,25 @@ class PostgresTests {
 	@Test
 	void usesThePostgresThatAnswersRatherThanAnEmbeddedOne() {
 		assertThat(this.postgres.embedded()).isFalse();
-		assertThat(this.postgres.jdbcUrl("feedback_devstack_it"))
-			.isEqualTo("jdbc:postgresql://127.0.0.1:5432/feedback_devstack_it");
-		assertThat(this.postgres.r2dbcUrl("feedback_devstack_it"))
-			.isEqualTo("r2dbc:postgresql://127.0.0.1:5432/feedback_devstack_it");
+		assertThat(this.postgres.jdbcUrl(FEEDBACK)).isEqualTo("jdbc:postgresql://127.0.0.1:5432/" + FEEDBACK);
+		assertThat(this.postgres.r2dbcUrl(FEEDBACK)).isEqualTo("r2dbc:postgresql://127.0.0.1:5432/" + FEEDBACK);
 	}
 
 	@Test
 	void createsMissingDatabasesKeepsThemAndRecreatesThemEmptyOnRequest() throws SQLException {
 		this.postgres.ensureDatabases(DATABASES, true);
 		assertThat(existing()).containsExactlyInAnyOrderElementsOf(DATABASES);
-		execute("feedback_devstack_it", "CREATE TABLE marker (id int)");
+		execute(FEEDBACK, "CREATE TABLE marker (id int)");
 
 		this.postgres.ensureDatabases(DATABASES, false);
-		assertThat(tables("feedback_devstack_it")).containsExactly("marker");
+		assertThat(tables(FEEDBACK)).containsExactly("marker");
 
-		try (Connection open = this.postgres.connectTo("feedback_devstack_it")) {
+		try (Connection open = this.postgres.connectTo(FEEDBACK)) {
 			// a session left open, say by a service a test did not stop, is no obstacle
 			this.postgres.ensureDatabases(DATABASES, true);
 			assertThat(open.isValid(1)).isFalse();
 		}
-		assertThat(tables("feedback_devstack_it")).isEmpty();
+		assertThat(tables(FEEDBACK)).isEmpty();
 		assertThat(existing()).containsExactlyInAnyOrderElementsOf(DATABASES);
 	}
 
@@ -69,13 +72,13 @@ class PostgresTests {
 		try (Postgres embedded = Postgres.connect("jdbc:postgresql://127.0.0.1:" + nothingThere + "/", "postgres", "",
 				this.logs)) {
 			assertThat(embedded.embedded()).isTrue();
-			embedded.ensureDatabases(List.of("feedback_devstack_it"), false);
-			assertThat(embedded.jdbcUrl("feedback_devstack_it")).doesNotContain(":" + nothingThere + "/");
-			try (Connection connection = embedded.connectTo("feedback_devstack_it");
+			embedded.ensureDatabases(List.of(FEEDBACK), false);
+			assertThat(embedded.jdbcUrl(FEEDBACK)).doesNotContain(":" + nothingThere + "/");
+			try (Connection connection = embedded.connectTo(FEEDBACK);
 					Statement statement = connection.createStatement();
 					ResultSet rows = statement.executeQuery("SELECT current_database()")) {
 				rows.next();
-				assertThat(rows.getString(1)).isEqualTo("feedback_devstack_it");
+				assertThat(rows.getString(1)).isEqualTo(FEEDBACK);
 			}
 		}
 		assertThat(this.logs.resolve("postgres.log")).content().contains("database system is ready");

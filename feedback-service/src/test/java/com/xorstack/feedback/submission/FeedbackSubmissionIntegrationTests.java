@@ -18,15 +18,12 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.xorstack.devstack.TestStack;
+import com.xorstack.feedback.FeedbackIntegrationTest;
 import com.xorstack.platform.events.Topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,9 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Submission against the real PostgreSQL, Kafka and Keycloak of the devstack.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class FeedbackSubmissionIntegrationTests {
+class FeedbackSubmissionIntegrationTests extends FeedbackIntegrationTest {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
 	};
@@ -46,11 +41,6 @@ class FeedbackSubmissionIntegrationTests {
 
 	@Autowired
 	WebTestClient web;
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestStack.get().springProperties("feedback").forEach((name, value) -> registry.add(name, () -> value));
-	}
 
 	@Test
 	void userSubmitsFeedbackAndReadsItBack() {
@@ -93,6 +83,9 @@ class FeedbackSubmissionIntegrationTests {
 		assertThat(header(record, "ce_source")).isEqualTo("/feedback-service");
 		assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
 		assertThat(UUID.fromString(header(record, "ce_id"))).isNotNull();
+		assertThat(new String(record.value(), StandardCharsets.UTF_8))
+			.as("the data as the service wrote it, not re-serialized")
+			.startsWith("{\"feedbackId\":\"" + id + "\",");
 		Map<String, Object> data = JsonMapper.shared().readValue(record.value(), JSON_MAP);
 		assertThat(data).containsEntry("feedbackId", id)
 			.containsEntry("status", "pending")

@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-import io.r2dbc.postgresql.codec.Json;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,13 +28,13 @@ public final class Outbox {
 		UUID id = UUID.randomUUID();
 		return this.db
 			.sql("insert into outbox (event_id, topic, event_key, event_type, occurred_at, payload)"
-					+ " values (:id, :topic, :key, :type, :time, :payload)")
+					+ " values (:id, :topic, :key, :type, :time, cast(:payload as json))")
 			.bind("id", id)
 			.bind("topic", topic)
 			.bind("key", key)
 			.bind("type", type)
 			.bind("time", OffsetDateTime.now(ZoneOffset.UTC))
-			.bind("payload", Json.of(this.json.writeValueAsBytes(data)))
+			.bind("payload", this.json.writeValueAsString(data))
 			.then()
 			.thenReturn(id);
 	}

@@ -1,17 +1,21 @@
 package com.xorstack.platform.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 import org.springframework.context.SmartLifecycle;
@@ -81,10 +85,16 @@ final class OutboxRelay implements SmartLifecycle {
 		return this.started;
 	}
 
-	/** Publishes one batch and answers how many events it published. */
+	/**
+	 * Publishes one batch and answers how many events it published. A send that fails
+	 * ends the batch; what Kafka acknowledged before it is still marked, and the failure
+	 * surfaces only after that commit, so the retry sends the rest and nothing twice.
+	 */
 	Mono<Integer> relayBatch() {
-		Mono<Integer> batch = lock().flatMap((locked) -> locked ? publishPending() : Mono.just(0));
-		return this.transactions.transactional(batch).defaultIfEmpty(0);
+		Mono<BatchResult> batch = lock().flatMap((locked) -> locked ? publishPending() : Mono.just(BatchResult.NONE));
+		return this.transactions.transactional(batch)
+			.defaultIfEmpty(BatchResult.NONE)
+			.flatMap(BatchResult::publishedOrFailure);
 	}
 
 	private Mono<Integer> pauseWhenIdle(int published) {
@@ -101,15 +111,27 @@ final class OutboxRelay implements SmartLifecycle {
 			.one();
 	}
 
-	private Mono<Integer> publishPending() {
-		return pending().concatMap(this::send)
-			.collectList()
-			.flatMap((sent) -> sent.isEmpty() ? Mono.just(0) : markPublished(sent));
+	private Mono<BatchResult> publishPending() {
+		return pending().collectList().flatMap(this::publishInOrder);
+	}
+
+	/**
+	 * One at a time, in order: a later event must never overtake an earlier one that
+	 * failed.
+	 */
+	private Mono<BatchResult> publishInOrder(List<PendingRow> rows) {
+		List<Long> sent = new ArrayList<>();
+		return Flux.fromIterable(rows)
+			.concatMap(this::send)
+			.doOnNext(sent::add)
+			.then(Mono.<Optional<Throwable>>just(Optional.empty()))
+			.onErrorResume((failure) -> Mono.just(Optional.of(failure)))
+			.flatMap((failure) -> markPublished(sent).map((count) -> new BatchResult(count, failure.orElse(null))));
 	}
 
 	private Flux<PendingRow> pending() {
 		return this.db
-			.sql("select seq, event_id, topic, event_key, event_type, occurred_at, payload from outbox"
+			.sql("select seq, event_id, topic, event_key, event_type, occurred_at, payload::text as payload from outbox"
 					+ " where published_at is null order by seq limit :limit")
 			.bind("limit", this.properties.batchSize())
 			.map(PendingRow::of)
@@ -119,12 +141,18 @@ final class OutboxRelay implements SmartLifecycle {
 	private Mono<Long> send(PendingRow row) {
 		OutgoingEvent event = new OutgoingEvent(row.eventId(), row.type(), this.properties.source(), row.occurredAt(),
 				row.topic(), row.key(), row.payload());
+		// send() itself blocks while the broker's metadata is unknown: keep it off the
+		// event loop.
 		return Mono.fromFuture(() -> this.kafka.send(CloudEventRecords.toRecord(event)))
+			.subscribeOn(Schedulers.boundedElastic())
 			.timeout(Duration.ofSeconds(30))
 			.thenReturn(row.seq());
 	}
 
 	private Mono<Integer> markPublished(List<Long> sequences) {
+		if (sequences.isEmpty()) {
+			return Mono.just(0);
+		}
 		return this.db.sql("update outbox set published_at = now() where seq = any(:seqs)")
 			.bind("seqs", sequences.toArray(Long[]::new))
 			.fetch()
@@ -138,6 +166,16 @@ final class OutboxRelay implements SmartLifecycle {
 			.then();
 	}
 
+	record BatchResult(int published, @Nullable Throwable failure) {
+
+		static final BatchResult NONE = new BatchResult(0, null);
+
+		Mono<Integer> publishedOrFailure() {
+			return (this.failure != null) ? Mono.error(this.failure) : Mono.just(this.published);
+		}
+
+	}
+
 	record PendingRow(long seq, UUID eventId, String topic, String key, String type, OffsetDateTime occurredAt,
 			byte[] payload) {
 
@@ -145,7 +183,7 @@ final class OutboxRelay implements SmartLifecycle {
 			return new PendingRow(row.get("seq", Long.class), row.get("event_id", UUID.class),
 					row.get("topic", String.class), row.get("event_key", String.class),
 					row.get("event_type", String.class), row.get("occurred_at", OffsetDateTime.class),
-					row.get("payload", Json.class).asArray());
+					row.get("payload", String.class).getBytes(StandardCharsets.UTF_8));
 		}
 
 	}
