@@ -35,6 +35,16 @@ record ServiceEnvironment(DevStack devStack, Map<Service, Integer> ports, @Nulla
 			variables.put("REDIS_HOST", this.devStack.redisHost());
 			variables.put("REDIS_PORT", String.valueOf(this.devStack.redisPort()));
 			variables.put("XORSTACK_REDIS_ENABLED", String.valueOf(this.devStack.redisAvailable()));
+			// the gateway serves actuator on its own port only; ServiceProcess probes it
+			// there
+			variables.put("MANAGEMENT_PORT", String.valueOf(Ports.free()));
+		}
+		if (service == Service.AUTH) {
+			// auth-service's confidential client of deploy/keycloak/xorstack-realm.json
+			variables.put("KEYCLOAK_URL", this.devStack.keycloakUrl());
+			variables.put("KEYCLOAK_REALM", "xorstack");
+			variables.put("KEYCLOAK_ADMIN_CLIENT_ID", "auth-service");
+			variables.put("KEYCLOAK_ADMIN_CLIENT_SECRET", "auth-service-secret");
 		}
 		if (this.otelAgent != null) {
 			variables.put("OTEL_SERVICE_NAME", service.module());

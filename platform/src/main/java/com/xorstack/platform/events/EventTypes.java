@@ -10,6 +10,24 @@ public final class EventTypes {
 
 	public static final String FEEDBACK_TRIAGED = "com.xorstack.feedback.triaged.v1";
 
+	/**
+	 * Something worth an audit trail happened (on {@code audit.events.v1}); auth-service
+	 * keeps it in the audit log.
+	 */
+	public static final String AUDIT_RECORDED = "com.xorstack.audit.recorded.v1";
+
+	/** An admin granted a realm role to a user (on {@code auth.role-events.v1}). */
+	public static final String ROLE_GRANTED = "com.xorstack.auth.role-granted.v1";
+
+	/** An admin revoked a realm role from a user (on {@code auth.role-events.v1}). */
+	public static final String ROLE_REVOKED = "com.xorstack.auth.role-revoked.v1";
+
+	/**
+	 * The gateway answered a request (on {@code gateway.request.v1}, keyed by route);
+	 * metrics-service derives API latency, error rates and sessions from it.
+	 */
+	public static final String GATEWAY_REQUEST_COMPLETED = "com.xorstack.gateway.request-completed.v1";
+
 	private EventTypes() {
 	}
 

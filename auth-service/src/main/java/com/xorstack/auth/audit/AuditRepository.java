@@ -1,0 +1,115 @@
+package com.xorstack.auth.audit;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+
+import com.xorstack.platform.web.Cursors;
+
+@Repository
+class AuditRepository {
+
+	/**
+	 * Serialises appends across threads and instances until the appending transaction
+	 * ends, so that each row links to the one committed before it.
+	 */
+	private static final long CHAIN_LOCK = 0x0a0d_17_c4a1L;
+
+	private static final String COLUMNS = "id, occurred_at, recorded_at, actor, action, target, source, event_id,"
+			+ " details, prev_hash, hash";
+
+	private final DatabaseClient db;
+
+	AuditRepository(DatabaseClient db) {
+		this.db = db;
+	}
+
+	/** Call inside a transaction; the lock is held until it ends. */
+	Mono<Void> lockChain() {
+		return this.db.sql("select pg_advisory_xact_lock(:lock)").bind("lock", CHAIN_LOCK).then();
+	}
+
+	Mono<String> lastHash() {
+		return this.db.sql("select hash from audit_log order by seq desc limit 1")
+			.map((row) -> row.get("hash", String.class))
+			.one()
+			.defaultIfEmpty(AuditRow.GENESIS);
+	}
+
+	Mono<Boolean> containsEvent(String eventId) {
+		return this.db.sql("select count(*) as n from audit_log where event_id = :id")
+			.bind("id", eventId)
+			.map((row) -> row.get("n", Long.class))
+			.one()
+			.map((count) -> count > 0);
+	}
+
+	Mono<Void> insert(AuditRow row) {
+		return this.db
+			.sql("insert into audit_log (" + COLUMNS + ") values (:id, :occurredAt, :recordedAt, :actor,"
+					+ " :action, :target, :source, :eventId, :details, :prevHash, :hash)")
+			.bind("id", row.id())
+			.bind("occurredAt", row.occurredAt().atOffset(ZoneOffset.UTC))
+			.bind("recordedAt", row.recordedAt().atOffset(ZoneOffset.UTC))
+			.bind("actor", row.actor())
+			.bind("action", row.action())
+			.bind("target", row.target())
+			.bind("source", row.source())
+			.bind("eventId", Parameter.fromOrEmpty(row.eventId(), String.class))
+			.bind("details", row.details())
+			.bind("prevHash", row.prevHash())
+			.bind("hash", row.hash())
+			.then();
+	}
+
+	/** Every row in chain order, for verification. */
+	Flux<AuditRow> inChainOrder() {
+		return this.db.sql("select " + COLUMNS + " from audit_log order by seq").map(AuditRow::of).all();
+	}
+
+	/** Newest first, after the cursor position, matching every filter given. */
+	Flux<AuditRow> find(AuditQuery query, int limit) {
+		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from audit_log where true");
+		Map<String, Object> values = new LinkedHashMap<>();
+		where(sql, values, "actor = :actor", "actor", query.actor());
+		where(sql, values, "action = :action", "action", query.action());
+		where(sql, values, "target = :target", "target", query.target());
+		where(sql, values, "occurred_at >= :from", "from", utc(query.from()));
+		where(sql, values, "occurred_at < :to", "to", utc(query.to()));
+		Cursors.Position after = query.after();
+		if (after != null) {
+			where(sql, values, "(occurred_at, id) < (:afterTime, :afterId)", "afterTime", utc(after.time()));
+			values.put("afterId", after.id());
+		}
+		sql.append(" order by occurred_at desc, id desc limit :limit");
+		values.put("limit", limit);
+		GenericExecuteSpec spec = this.db.sql(sql.toString());
+		for (Map.Entry<String, Object> value : values.entrySet()) {
+			spec = spec.bind(value.getKey(), value.getValue());
+		}
+		return spec.map(AuditRow::of).all();
+	}
+
+	private static void where(StringBuilder sql, Map<String, Object> values, String condition, String name,
+			@Nullable Object value) {
+		if (value != null) {
+			sql.append(" and ").append(condition);
+			values.put(name, value);
+		}
+	}
+
+	private static @Nullable Object utc(@Nullable Instant time) {
+		return (time != null) ? time.atOffset(ZoneOffset.UTC) : null;
+	}
+
+}

@@ -1,0 +1,112 @@
+package com.xorstack.auth.audit;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.xorstack.auth.AuthTestProperties;
+import com.xorstack.devstack.TestStack;
+import com.xorstack.platform.events.CloudEventRecords;
+import com.xorstack.platform.events.EventTypes;
+import com.xorstack.platform.events.OutgoingEvent;
+import com.xorstack.platform.events.Topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Other services' privileged actions arrive on {@code audit.events.v1}: each is recorded
+ * once however often it is delivered, and a bad record goes to the dead-letter topic.
+ */
+@SpringBootTest
+class AuditEventsIntegrationTests {
+
+	@Autowired
+	KafkaTemplate<String, byte[]> kafka;
+
+	@Autowired
+	DatabaseClient db;
+
+	@Autowired
+	AuditLog audit;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		AuthTestProperties.register(registry);
+	}
+
+	@Test
+	void aRedeliveredEventIsRecordedOnceAndABadOneIsDeadLettered() throws Exception {
+		UUID bad = UUID.randomUUID();
+		send(bad, "{\"action\":\"feedback.triaged\"}");
+		UUID good = UUID.randomUUID();
+		String data = "{\"actor\":\"moderator-1\",\"action\":\"feedback.triaged\",\"target\":\"feedback/" + good
+				+ "\",\"at\":\"2026-01-02T03:04:05.123456789Z\",\"details\":{\"status\":\"reviewed\"}}";
+		send(good, data);
+		send(good, data);
+		await().atMost(Duration.ofSeconds(30)).until(() -> rows(good) == 1);
+		Thread.sleep(1000);
+		assertThat(rows(good)).isOne();
+		assertThat(this.db.sql("select source from audit_log where event_id = :id")
+			.bind("id", good.toString())
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.block()).isEqualTo("/feedback-service");
+		assertThat(rows(bad)).isZero();
+		assertThat(deadLetterIds(bad.toString())).contains(bad.toString());
+		assertThat(this.audit.verify().block().valid()).isTrue();
+	}
+
+	private void send(UUID id, String data) throws Exception {
+		OutgoingEvent event = new OutgoingEvent(id, EventTypes.AUDIT_RECORDED, URI.create("/feedback-service"),
+				OffsetDateTime.now(ZoneOffset.UTC), Topics.AUDIT_EVENTS, "feedback/x",
+				data.getBytes(StandardCharsets.UTF_8));
+		this.kafka.send(CloudEventRecords.toRecord(event)).get();
+	}
+
+	private long rows(UUID eventId) {
+		return this.db.sql("select count(*) from audit_log where event_id = :id")
+			.bind("id", eventId.toString())
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.block();
+	}
+
+	private List<String> deadLetterIds(String expected) {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				TestStack.get().kafkaBootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, "dlt-" + UUID.randomUUID(),
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+				new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(Topics.deadLetter(Topics.AUDIT_EVENTS)));
+			List<String> ids = new java.util.ArrayList<>();
+			long until = System.currentTimeMillis() + 30_000;
+			while (System.currentTimeMillis() < until && !ids.contains(expected)) {
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+					ids.add(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
+				}
+			}
+			return ids;
+		}
+	}
+
+}
