@@ -48,13 +48,16 @@ public final class ServiceProcess implements AutoCloseable {
 		this.log = logDir.resolve(name + ".log");
 	}
 
-	/** Starts the JVM and waits until {@code /actuator/health/readiness} answers 200. */
+	/**
+	 * Starts the JVM and waits until {@code /actuator/health/readiness} answers 200, on
+	 * the management port when the service has one ({@code MANAGEMENT_PORT}).
+	 */
 	public synchronized ServiceProcess start() {
 		if (isRunning()) {
 			return this;
 		}
 		ChildProcess started = ChildProcess.start(this.name, this.command, this.environment, this.log);
-		started.awaitReady(READY_TIMEOUT, () -> Http.ok(baseUrl() + "/actuator/health/readiness"));
+		started.awaitReady(READY_TIMEOUT, () -> Http.ok(readinessUrl()));
 		this.process = started;
 		return this;
 	}
@@ -88,6 +91,13 @@ public final class ServiceProcess implements AutoCloseable {
 
 	public String baseUrl() {
 		return "http://127.0.0.1:" + this.port;
+	}
+
+	/** Health lives on the management port of a service given {@code MANAGEMENT_PORT}. */
+	String readinessUrl() {
+		String managementPort = this.environment.get("MANAGEMENT_PORT");
+		String base = (managementPort != null) ? "http://127.0.0.1:" + managementPort : baseUrl();
+		return base + "/actuator/health/readiness";
 	}
 
 	public Path jar() {

@@ -52,6 +52,16 @@ class ServiceProcessTests {
 	}
 
 	@Test
+	void probesReadinessOnTheManagementPortWhenTheServiceHasOne() {
+		ServiceProcess plain = new ServiceProcess("plain", JavaRuntime.find(), this.dir.resolve("plain.jar"), 8081,
+				List.of(), Map.of(), this.dir.resolve("logs"));
+		ServiceProcess managed = new ServiceProcess("managed", JavaRuntime.find(), this.dir.resolve("managed.jar"),
+				8080, List.of(), Map.of("MANAGEMENT_PORT", "9080"), this.dir.resolve("logs"));
+		assertThat(plain.readinessUrl()).isEqualTo("http://127.0.0.1:8081/actuator/health/readiness");
+		assertThat(managed.readinessUrl()).isEqualTo("http://127.0.0.1:9080/actuator/health/readiness");
+	}
+
+	@Test
 	void serviceThatExitsFailsWithItsLog() throws Exception {
 		Path jar = jar("com.xorstack.devstack.NoSuchMain");
 		ServiceProcess service = new ServiceProcess("broken-service", JavaRuntime.find(), jar, Ports.free(), List.of(),

@@ -13,8 +13,10 @@ import reactor.netty.http.server.HttpServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.xorstack.devstack.TestStack;
@@ -27,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * arrive.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "xorstack.gateway.rate-limit.redis-enabled=false",
+		properties = { "xorstack.gateway.rate-limit.redis-enabled=false", "management.server.port=0",
 				"xorstack.gateway.rate-limit.replenish-rate=1", "xorstack.gateway.rate-limit.burst-capacity=5" })
 @AutoConfigureWebTestClient
 class GatewayIntegrationTests {
@@ -113,19 +115,28 @@ class GatewayIntegrationTests {
 	void oneCallerIsRateLimitedWhileAnotherIsNot() {
 		String greedy = TestStack.get().passwordToken("demo-user");
 		int limited = 0;
+		EntityExchangeResult<String> refused = null;
 		for (int i = 0; i < 12; i++) {
-			int status = this.web.get()
+			EntityExchangeResult<String> result = this.web.get()
 				.uri("/api/feedback")
 				.headers((headers) -> headers.setBearerAuth(greedy))
 				.exchange()
-				.returnResult(String.class)
-				.getStatus()
-				.value();
-			if (status == 429) {
+				.expectBody(String.class)
+				.returnResult();
+			if (result.getStatus().value() == 429) {
 				limited++;
+				refused = result;
 			}
 		}
 		assertThat(limited).isGreaterThanOrEqualTo(5);
+		assertThat(refused).isNotNull();
+		assertThat(refused.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(refused.getResponseHeaders().getFirst("Retry-After")).isEqualTo("1");
+		assertThat(refused.getResponseHeaders().getFirst("X-RateLimit-Remaining")).isEqualTo("0");
+		assertThat(refused.getResponseHeaders().getFirst("X-RateLimit-Limit")).isEqualTo("5");
+		assertThat(refused.getResponseBody()).contains("\"type\":\"about:blank\"")
+			.contains("\"title\":\"Too Many Requests\"")
+			.contains("\"status\":429");
 		this.web.get()
 			.uri("/api/feedback")
 			.headers((headers) -> headers.setBearerAuth(TestStack.get().passwordToken("demo-admin")))

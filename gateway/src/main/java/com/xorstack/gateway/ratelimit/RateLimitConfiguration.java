@@ -45,4 +45,9 @@ class RateLimitConfiguration {
 		return new CallerKeyResolver();
 	}
 
+	@Bean
+	RateLimitProblemGlobalFilter rateLimitProblemGlobalFilter() {
+		return new RateLimitProblemGlobalFilter();
+	}
+
 }

@@ -2,9 +2,13 @@ package com.xorstack.gateway.system;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 import com.xorstack.platform.security.ResourceServerSecurity;
 
@@ -12,9 +16,26 @@ import com.xorstack.platform.security.ResourceServerSecurity;
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
+	/**
+	 * Health and Prometheus answer on the management port only
+	 * ({@code management.server.port}), which is not exposed outside; the main port has
+	 * no actuator, so these paths find nothing there.
+	 */
 	@Bean
+	@Order(0)
+	SecurityWebFilterChain managementSecurityWebFilterChain(ServerHttpSecurity http) {
+		return http
+			.securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/actuator/health",
+					"/actuator/health/**", "/actuator/prometheus"))
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
+			.build();
+	}
+
+	@Bean
+	@Order(1)
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
-		return ResourceServerSecurity.build(http);
+		return ResourceServerSecurity.configure(http).cors(Customizer.withDefaults()).build();
 	}
 
 }

@@ -1,0 +1,47 @@
+package com.xorstack.gateway.edge;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+/**
+ * The edge filters, and the CORS rules that Spring Security applies
+ * ({@code SecurityConfiguration}), so a preflight is answered before any token is asked
+ * for.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EdgeProperties.class)
+class EdgeConfiguration {
+
+	@Bean
+	RequestSizeWebFilter requestSizeWebFilter(EdgeProperties properties) {
+		return new RequestSizeWebFilter(properties.maxRequestBody().toBytes());
+	}
+
+	@Bean
+	SecurityHeadersWebFilter securityHeadersWebFilter() {
+		return new SecurityHeadersWebFilter();
+	}
+
+	@Bean
+	CorsConfigurationSource corsConfigurationSource(EdgeProperties properties) {
+		CorsConfiguration cors = new CorsConfiguration();
+		cors.setAllowedOrigins(properties.corsAllowedOrigins());
+		cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
+		cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match", "traceparent"));
+		cors.setExposedHeaders(List.of("ETag", "Location", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining",
+				"X-RateLimit-Replenish-Rate"));
+		cors.setAllowCredentials(true);
+		cors.setMaxAge(Duration.ofHours(1));
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/api/**", cors);
+		return source;
+	}
+
+}

@@ -1,0 +1,133 @@
+package com.xorstack.gateway.requestlog;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.xorstack.devstack.TestStack;
+import com.xorstack.platform.events.EventTypes;
+import com.xorstack.platform.events.Topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Requests through the gateway arrive as CloudEvents on the real
+ * {@code gateway.request.v1} topic, refused ones included.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "xorstack.gateway.rate-limit.redis-enabled=false", "management.server.port=0" })
+@AutoConfigureWebTestClient
+class RequestLogIntegrationTests {
+
+	static final DisposableServer downstream = HttpServer.create()
+		.host("127.0.0.1")
+		.port(0)
+		.handle((request, response) -> response.header("Content-Type", "application/json").sendString(Mono.just("{}")))
+		.bindNow();
+
+	@Autowired
+	WebTestClient web;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		TestStack.get().springProperties().forEach((name, value) -> registry.add(name, () -> value));
+		String uri = "http://127.0.0.1:" + downstream.port();
+		for (String service : new String[] { "AUTH", "FEEDBACK", "AILOG", "METRICS" }) {
+			registry.add(service + "_SERVICE_URI", () -> uri);
+		}
+	}
+
+	@AfterAll
+	static void stopDownstream() {
+		downstream.disposeNow();
+	}
+
+	@Test
+	void everyRequestBecomesAnEventWithItsCallerSessionAndTrace() {
+		String traceId = UUID.randomUUID().toString().replace("-", "");
+		String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
+		this.web.get()
+			.uri("/api/feedback")
+			.header("traceparent", traceparent)
+			.headers((headers) -> headers.setBearerAuth(TestStack.get().passwordToken("demo-user")))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.web.get()
+			.uri("/api/feedback")
+			.header("traceparent", traceparent)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+
+		List<JsonNode> events = eventsOfTrace(traceId, 2);
+		JsonNode routed = events.stream()
+			.filter((event) -> event.get("status").asInt() == 200)
+			.findFirst()
+			.orElseThrow();
+		assertThat(routed.get("route").asString()).isEqualTo("feedback");
+		assertThat(routed.get("method").asString()).isEqualTo("GET");
+		assertThat(routed.get("path").asString()).isEqualTo("/api/feedback");
+		assertThat(routed.get("userId").asString()).isNotBlank();
+		assertThat(routed.get("sessionId").asString()).isNotBlank();
+		assertThat(routed.get("durationMs").asDouble()).isPositive();
+		JsonNode refused = events.stream()
+			.filter((event) -> event.get("status").asInt() == 401)
+			.findFirst()
+			.orElseThrow();
+		assertThat(refused.get("userId").isNull()).isTrue();
+	}
+
+	private static List<JsonNode> eventsOfTrace(String traceId, int expected) {
+		JsonMapper json = JsonMapper.builder().build();
+		List<JsonNode> found = new ArrayList<>();
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				TestStack.get().kafkaBootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+				new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(Topics.GATEWAY_REQUEST));
+			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+			while (found.size() < expected && System.nanoTime() < deadline) {
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+					assertThat(header(record, "ce_type")).isEqualTo(EventTypes.GATEWAY_REQUEST_COMPLETED);
+					assertThat(header(record, "ce_id")).isNotBlank();
+					JsonNode event = json.readTree(record.value());
+					if (event.path("traceId").asString("").equals(traceId)) {
+						found.add(event);
+					}
+				}
+			}
+		}
+		assertThat(found).hasSize(expected);
+		return found;
+	}
+
+	private static String header(ConsumerRecord<?, ?> record, String name) {
+		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+	}
+
+}
