@@ -77,6 +77,22 @@ public final class DevStack implements AutoCloseable {
 		return started(this.kafka, "Kafka").bootstrapServers();
 	}
 
+	/**
+	 * Stops the Kafka broker, keeping its data, to test what clients do while it is away.
+	 * {@link #startKafka()} brings it back on the same port.
+	 */
+	public void stopKafka() {
+		started(this.kafka, "Kafka").stop();
+	}
+
+	/**
+	 * Starts the broker again after {@link #stopKafka()}; returns when it accepts
+	 * connections. Does nothing if it is running.
+	 */
+	public void startKafka() {
+		started(this.kafka, "Kafka").restart();
+	}
+
 	public String keycloakUrl() {
 		return started(this.keycloak, "Keycloak").url();
 	}

@@ -18,12 +18,18 @@ final class KafkaBroker implements AutoCloseable {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
-	private final ChildProcess process;
+	private final List<String> command;
+
+	private final Path log;
 
 	private final int port;
 
-	private KafkaBroker(ChildProcess process, int port) {
+	private volatile ChildProcess process;
+
+	private KafkaBroker(ChildProcess process, List<String> command, Path log, int port) {
 		this.process = process;
+		this.command = command;
+		this.log = log;
 		this.port = port;
 	}
 
@@ -39,9 +45,27 @@ final class KafkaBroker implements AutoCloseable {
 		Path log = workDir.resolve("logs").resolve("kafka.log");
 		KafkaStorage.prepare(java, artifacts, dir, log);
 		List<String> command = command(java, artifacts, dir, "kafka.Kafka", config.toString());
+		return new KafkaBroker(launch(command, log, port), command, log, port);
+	}
+
+	private static ChildProcess launch(List<String> command, Path log, int port) {
 		ChildProcess process = ChildProcess.start("Kafka", command, Map.of(), log);
-		process.awaitReady(START_TIMEOUT, () -> Ports.isOpen("127.0.0.1", port));
-		return new KafkaBroker(process, port);
+		return process.awaitReady(START_TIMEOUT, () -> Ports.isOpen("127.0.0.1", port));
+	}
+
+	/**
+	 * Stops the broker but keeps its data, so that {@link #restart()} brings back the
+	 * same topics and records: tests of clients that must survive an outage use it.
+	 */
+	synchronized void stop() {
+		this.process.close();
+	}
+
+	/** Starts a stopped broker again on the same ports with the same data. */
+	synchronized void restart() {
+		if (!this.process.isAlive()) {
+			this.process = launch(this.command, this.log, this.port);
+		}
 	}
 
 	/** A JVM on the Kafka classpath, logging as configured in {@code dir}. */

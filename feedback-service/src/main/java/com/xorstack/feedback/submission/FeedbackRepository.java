@@ -27,7 +27,7 @@ import com.xorstack.platform.web.Cursors;
 @Repository
 public class FeedbackRepository {
 
-	static final String COLUMNS = "id, user_id, category, message, page_url, trace_id, ai_log_id, rating, metadata,"
+	public static final String COLUMNS = "id, user_id, category, message, page_url, trace_id, ai_log_id, rating, metadata,"
 			+ " status, priority, note, version, created_at, updated_at";
 
 	private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
@@ -103,7 +103,7 @@ public class FeedbackRepository {
 				row.get("updated_at", OffsetDateTime.class).toInstant());
 	}
 
-	static OffsetDateTime utc(Instant instant) {
+	public static OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
 	}
 

@@ -1,0 +1,24 @@
+package com.xorstack.feedback;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.xorstack.devstack.TestStack;
+
+/**
+ * The one Spring set-up of the integration tests against the real PostgreSQL, Kafka and
+ * Keycloak of the devstack. Every test class extends it, so that they share one
+ * application context: one connection pool and one outbox relay, not one per class.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+public abstract class FeedbackIntegrationTest {
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		TestStack.get().springProperties("feedback").forEach((name, value) -> registry.add(name, () -> value));
+	}
+
+}
