@@ -52,11 +52,7 @@ class GatewayIntegrationTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestStack.get().springProperties().forEach((name, value) -> registry.add(name, () -> value));
-		String uri = "http://127.0.0.1:" + downstream.port();
-		for (String service : new String[] { "AUTH", "FEEDBACK", "AILOG", "METRICS" }) {
-			registry.add(service + "_SERVICE_URI", () -> uri);
-		}
+		StandInServices.register(registry, downstream.port());
 	}
 
 	@AfterAll

@@ -29,6 +29,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import com.xorstack.devstack.TestStack;
+import com.xorstack.gateway.StandInServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,11 +78,7 @@ class EdgeIntegrationTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestStack.get().springProperties().forEach((name, value) -> registry.add(name, () -> value));
-		String uri = "http://127.0.0.1:" + downstream.port();
-		for (String service : new String[] { "AUTH", "FEEDBACK", "AILOG", "METRICS" }) {
-			registry.add(service + "_SERVICE_URI", () -> uri);
-		}
+		StandInServices.register(registry, downstream.port());
 	}
 
 	@AfterAll

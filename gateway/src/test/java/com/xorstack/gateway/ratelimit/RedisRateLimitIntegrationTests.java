@@ -16,6 +16,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.xorstack.devstack.TestStack;
+import com.xorstack.gateway.StandInServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,11 +41,7 @@ class RedisRateLimitIntegrationTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestStack.get().springProperties().forEach((name, value) -> registry.add(name, () -> value));
-		String uri = "http://127.0.0.1:" + downstream.port();
-		for (String service : new String[] { "AUTH", "FEEDBACK", "AILOG", "METRICS" }) {
-			registry.add(service + "_SERVICE_URI", () -> uri);
-		}
+		StandInServices.register(registry, downstream.port());
 	}
 
 	@AfterAll

@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.xorstack.devstack.TestStack;
+import com.xorstack.gateway.StandInServices;
 import com.xorstack.platform.events.EventTypes;
 import com.xorstack.platform.events.Topics;
 
@@ -53,11 +54,7 @@ class RequestLogIntegrationTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestStack.get().springProperties().forEach((name, value) -> registry.add(name, () -> value));
-		String uri = "http://127.0.0.1:" + downstream.port();
-		for (String service : new String[] { "AUTH", "FEEDBACK", "AILOG", "METRICS" }) {
-			registry.add(service + "_SERVICE_URI", () -> uri);
-		}
+		StandInServices.register(registry, downstream.port());
 	}
 
 	@AfterAll

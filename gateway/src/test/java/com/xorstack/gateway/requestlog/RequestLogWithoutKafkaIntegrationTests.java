@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.xorstack.devstack.TestStack;
+import com.xorstack.gateway.StandInServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,10 +57,7 @@ class RequestLogWithoutKafkaIntegrationTests {
 			nobody = socket.getLocalPort();
 		}
 		registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + nobody);
-		String uri = "http://127.0.0.1:" + downstream.port();
-		for (String service : new String[] { "AUTH", "FEEDBACK", "AILOG", "METRICS" }) {
-			registry.add(service + "_SERVICE_URI", () -> uri);
-		}
+		StandInServices.routeTo(registry, "http://127.0.0.1:" + downstream.port());
 	}
 
 	@AfterAll
