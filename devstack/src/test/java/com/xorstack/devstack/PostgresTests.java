@@ -85,7 +85,8 @@ class PostgresTests {
 	}
 
 	private List<String> existing() throws SQLException {
-		return query("postgres", "SELECT datname FROM pg_database WHERE datname LIKE '%\\_devstack\\_it'");
+		return query("postgres",
+				"SELECT datname FROM pg_database WHERE datname LIKE '%" + SUFFIX.replace("_", "\\_") + "'");
 	}
 
 	private List<String> tables(String database) throws SQLException {
