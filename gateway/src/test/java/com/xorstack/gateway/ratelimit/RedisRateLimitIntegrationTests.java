@@ -2,9 +2,7 @@ package com.xorstack.gateway.ratelimit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,6 +14,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.xorstack.devstack.TestStack;
+import com.xorstack.gateway.RateLimitProbe;
 import com.xorstack.gateway.StandInServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,11 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureWebTestClient
 class RedisRateLimitIntegrationTests {
 
-	static final DisposableServer downstream = HttpServer.create()
-		.host("127.0.0.1")
-		.port(0)
-		.handle((request, response) -> response.header("Content-Type", "application/json").sendString(Mono.just("{}")))
-		.bindNow();
+	static final DisposableServer downstream = StandInServices.answeringEmptyJson();
 
 	@Autowired
 	WebTestClient web;
@@ -52,21 +47,9 @@ class RedisRateLimitIntegrationTests {
 	@Test
 	void greedyCallerGets429ProblemsWhileAnotherIsServed() {
 		String greedy = TestStack.get().passwordToken("demo-moderator");
-		int limited = 0;
-		EntityExchangeResult<String> refused = null;
-		for (int i = 0; i < 15; i++) {
-			EntityExchangeResult<String> result = this.web.get()
-				.uri("/api/feedback")
-				.headers((headers) -> headers.setBearerAuth(greedy))
-				.exchange()
-				.expectBody(String.class)
-				.returnResult();
-			if (result.getStatus().value() == 429) {
-				limited++;
-				refused = result;
-			}
-		}
-		assertThat(limited).isGreaterThanOrEqualTo(5);
+		RateLimitProbe probe = RateLimitProbe.hammer(this.web, greedy, 15);
+		EntityExchangeResult<String> refused = probe.lastRefusal();
+		assertThat(probe.refusals()).isGreaterThanOrEqualTo(5);
 		assertThat(refused).isNotNull();
 		assertThat(refused.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(refused.getResponseHeaders().getFirst("Retry-After")).isEqualTo("1");

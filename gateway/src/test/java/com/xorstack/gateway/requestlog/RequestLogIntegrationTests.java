@@ -14,9 +14,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,11 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureWebTestClient
 class RequestLogIntegrationTests {
 
-	static final DisposableServer downstream = HttpServer.create()
-		.host("127.0.0.1")
-		.port(0)
-		.handle((request, response) -> response.header("Content-Type", "application/json").sendString(Mono.just("{}")))
-		.bindNow();
+	static final DisposableServer downstream = StandInServices.answeringEmptyJson();
 
 	@Autowired
 	WebTestClient web;

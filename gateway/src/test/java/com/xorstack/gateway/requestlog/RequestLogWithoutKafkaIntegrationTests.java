@@ -6,9 +6,7 @@ import java.net.ServerSocket;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,11 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureWebTestClient
 class RequestLogWithoutKafkaIntegrationTests {
 
-	static final DisposableServer downstream = HttpServer.create()
-		.host("127.0.0.1")
-		.port(0)
-		.handle((request, response) -> response.header("Content-Type", "application/json").sendString(Mono.just("{}")))
-		.bindNow();
+	static final DisposableServer downstream = StandInServices.answeringEmptyJson();
 
 	@Autowired
 	WebTestClient web;
