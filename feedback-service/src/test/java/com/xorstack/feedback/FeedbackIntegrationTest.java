@@ -13,7 +13,9 @@ import com.xorstack.devstack.TestStack;
  * application context: one connection pool and one outbox relay, not one per class.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// The default 5 s timed a single request out once in CI on this 2-core machine; a hang
+// still fails, only later.
+@AutoConfigureWebTestClient(timeout = "30s")
 public abstract class FeedbackIntegrationTest {
 
 	@DynamicPropertySource
