@@ -28,6 +28,18 @@ public final class EventTypes {
 	 */
 	public static final String GATEWAY_REQUEST_COMPLETED = "com.xorstack.gateway.request-completed.v1";
 
+	/**
+	 * One AI call as an edge function reports it (on {@code ailog.ingest.v1}, key: the
+	 * call id); ailog-service validates, redacts and stores it.
+	 */
+	public static final String AILOG_CALL = "com.xorstack.ailog.call.v1";
+
+	/**
+	 * ailog-service stored an AI call (on {@code ailog.recorded.v1}, key: functionName);
+	 * metrics-service rolls it up. Carries the computed cost, never the output preview.
+	 */
+	public static final String AILOG_RECORDED = "com.xorstack.ailog.recorded.v1";
+
 	private EventTypes() {
 	}
 
