@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -39,6 +41,9 @@ public final class DevStack implements AutoCloseable {
 	private final @Nullable KafkaBroker kafka;
 
 	private final @Nullable KeycloakServer keycloak;
+
+	/** Extra databases a test asked for, dropped with the service databases. */
+	private final Set<String> scratchDatabases = ConcurrentHashMap.newKeySet();
 
 	private boolean closed;
 
@@ -109,8 +114,9 @@ public final class DevStack implements AutoCloseable {
 	 * @param service {@code feedback}, {@code ailog}, {@code metrics} or {@code auth}
 	 */
 	public String databaseName(String service) {
-		if (!DATABASES.contains(service)) {
-			throw new IllegalArgumentException("No database for '" + service + "': one of " + DATABASES);
+		if (!DATABASES.contains(service) && !this.scratchDatabases.contains(service)) {
+			throw new IllegalArgumentException("No database for '" + service + "': one of " + DATABASES
+					+ " or a scratch database made by createScratchDatabase");
 		}
 		return service + this.settings.databaseSuffix();
 	}
@@ -120,7 +126,20 @@ public final class DevStack implements AutoCloseable {
 	 * behind.
 	 */
 	public void dropDatabases() {
-		this.postgres.dropDatabases(DATABASES.stream().map(this::databaseName).toList());
+		List<String> names = new ArrayList<>(DATABASES);
+		names.addAll(this.scratchDatabases);
+		this.postgres.dropDatabases(names.stream().map(this::databaseName).toList());
+	}
+
+	/**
+	 * Creates an empty database of its own (suffixed like the service databases) for a
+	 * test that must not share one, such as a test that moves the clock; from then on
+	 * {@code name} works wherever a service name does.
+	 */
+	public void createScratchDatabase(String name) {
+		if (this.scratchDatabases.add(name)) {
+			this.postgres.ensureDatabases(List.of(name + this.settings.databaseSuffix()), true);
+		}
 	}
 
 	public String jdbcUrl(String service) {

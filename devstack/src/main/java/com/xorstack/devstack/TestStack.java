@@ -98,6 +98,15 @@ public final class TestStack {
 	}
 
 	/**
+	 * {@link #springProperties(String)} of a fresh database of the test's own, named
+	 * {@code name} plus this JVM's suffix and dropped when the JVM exits.
+	 */
+	public Map<String, String> springPropertiesOfScratchDatabase(String name) {
+		this.stack.createScratchDatabase(name);
+		return springProperties(name);
+	}
+
+	/**
 	 * An access token of a demo user of the realm (their password is their user name).
 	 */
 	public String passwordToken(String username) {

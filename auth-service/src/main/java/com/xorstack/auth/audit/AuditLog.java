@@ -32,12 +32,17 @@ public class AuditLog {
 
 	private final JsonMapper json;
 
-	private final Clock clock = Clock.systemUTC();
+	private final AuditPartitions partitions;
 
-	AuditLog(AuditRepository rows, TransactionalOperator transactions, JsonMapper json) {
+	private final Clock clock;
+
+	AuditLog(AuditRepository rows, AuditPartitions partitions, TransactionalOperator transactions, JsonMapper json,
+			Clock clock) {
 		this.rows = rows;
+		this.partitions = partitions;
 		this.transactions = transactions;
 		this.json = json;
+		this.clock = clock;
 	}
 
 	/** Records an action taken by auth-service on behalf of {@code actor}. */
@@ -69,8 +74,10 @@ public class AuditLog {
 
 	Mono<AuditVerification> verify() {
 		return Mono.defer(() -> {
-			AuditVerification.Walk walk = new AuditVerification.Walk();
-			return this.rows.inChainOrder().takeWhile(walk::accept).then(Mono.fromSupplier(walk::result));
+			return this.rows.anchorHash().flatMap((start) -> {
+				AuditVerification.Walk walk = new AuditVerification.Walk(start);
+				return this.rows.inChainOrder().takeWhile(walk::accept).then(Mono.fromSupplier(walk::result));
+			});
 		});
 	}
 
@@ -78,10 +85,12 @@ public class AuditLog {
 			Instant occurredAt, Map<String, ?> details) {
 		String detailsJson = this.json.writeValueAsString(details);
 		Mono<Void> appended = this.rows.lockChain()
-			.then(this.rows.lastHash())
-			.map((prev) -> AuditRow.chained(prev, UUID.randomUUID(), occurredAt, now(), actor, action, target, source,
-					eventId, detailsJson))
-			.flatMap(this.rows::insert);
+			.then(Mono.fromSupplier(this::now))
+			.flatMap((recordedAt) -> this.partitions.ensureFor(recordedAt)
+				.then(this.rows.lastHash())
+				.map((prev) -> AuditRow.chained(prev, UUID.randomUUID(), occurredAt, recordedAt, actor, action, target,
+						source, eventId, detailsJson))
+				.flatMap(this.rows::insert));
 		return this.transactions.transactional(appended);
 	}
 

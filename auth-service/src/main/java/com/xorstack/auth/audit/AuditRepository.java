@@ -39,9 +39,21 @@ class AuditRepository {
 		return this.db.sql("select pg_advisory_xact_lock(:lock)").bind("lock", CHAIN_LOCK).then();
 	}
 
+	/** The hash the next row links to: the newest row's, or where retention left it. */
 	Mono<String> lastHash() {
 		return this.db.sql("select hash from audit_log order by seq desc limit 1")
 			.map((row) -> row.get("hash", String.class))
+			.one()
+			.switchIfEmpty(anchorHash());
+	}
+
+	/**
+	 * Where the chain starts: the hash of the last row retention dropped, or the genesis
+	 * hash while nothing expired.
+	 */
+	Mono<String> anchorHash() {
+		return this.db.sql("select last_hash from audit_anchor order by seq desc limit 1")
+			.map((row) -> row.get("last_hash", String.class))
 			.one()
 			.defaultIfEmpty(AuditRow.GENESIS);
 	}

@@ -16,11 +16,19 @@ record AuditVerification(boolean valid, long checked, @Nullable UUID firstBroken
 	/** Walks the chain one row at a time. */
 	static final class Walk {
 
-		private String expectedPrev = AuditRow.GENESIS;
+		private String expectedPrev;
 
 		private long checked;
 
 		private @Nullable UUID firstBroken;
+
+		/**
+		 * @param start the hash the first row must link to: genesis, or the anchor
+		 * retention left
+		 */
+		Walk(String start) {
+			this.expectedPrev = start;
+		}
 
 		/** Answers false once a broken row was found, to stop the walk. */
 		boolean accept(AuditRow row) {
