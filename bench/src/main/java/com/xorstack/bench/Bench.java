@@ -1,0 +1,68 @@
+package com.xorstack.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import com.xorstack.devstack.Suite;
+import com.xorstack.devstack.SuiteSettings;
+
+/**
+ * Runs one benchmark against a suite it starts itself from the built jars, on free ports
+ * with empty {@code _bench} databases. Usage: {@code Bench <gateway|feedback> [--key
+ * value ...]}; see docs/BENCHMARKS.md.
+ */
+public final class Bench {
+
+	private Bench() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		if (args.length == 0) {
+			System.err.println("Usage: Bench <gateway|feedback> [--concurrency N] [--seconds S] [--rounds R]");
+			System.exit(2);
+		}
+		Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
+		int exit;
+		try (Suite suite = start()) {
+			System.out.println("Suite up: " + suite);
+			exit = switch (args[0]) {
+				case "gateway" -> new GatewayOverheadBench(suite, options).run();
+				case "feedback" -> new FeedbackSubmissionBench(suite, options).run();
+				default -> {
+					System.err.println("Unknown benchmark " + args[0]);
+					yield 2;
+				}
+			};
+		}
+		System.exit(exit);
+	}
+
+	private static Suite start() {
+		SuiteSettings settings = SuiteSettings.forTests("_bench");
+		Path workDir = Path.of("bench", "target", "bench-stack-" + System.currentTimeMillis()).toAbsolutePath();
+		return Suite.start(settings.withDevStack(settings.devStack().withWorkDir(workDir)));
+	}
+
+	private static Map<String, String> options(String[] args) {
+		Map<String, String> options = new HashMap<>();
+		for (int i = 0; i + 1 < args.length; i += 2) {
+			if (!args[i].startsWith("--")) {
+				throw new IllegalArgumentException("Expected --key value, got " + args[i]);
+			}
+			options.put(args[i].substring(2), args[i + 1]);
+		}
+		return options;
+	}
+
+	static int intOption(Map<String, String> options, String name, int fallback) {
+		return Integer.parseInt(options.getOrDefault(name, String.valueOf(fallback)));
+	}
+
+	static String format(double value) {
+		return String.format(Locale.ROOT, "%.2f", value);
+	}
+
+}
