@@ -21,6 +21,11 @@ public final class ApiAccessRules {
 	public static void apply(AuthorizeExchangeSpec exchanges) {
 		exchanges.pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
 			.permitAll()
+			// the API's description is public, like the API's existence; it grants
+			// nothing
+			.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/openapi/*", "/swagger-ui.html",
+					"/swagger-ui/**", "/webjars/swagger-ui/**")
+			.permitAll()
 			.pathMatchers(HttpMethod.GET, "/api/me")
 			.authenticated()
 			.pathMatchers(HttpMethod.POST, "/api/ai-logs", "/api/usage-events", "/api/system-metrics", "/v1/traces")
