@@ -1,0 +1,157 @@
+package com.xorstack.ailog.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.stereotype.Component;
+
+import com.xorstack.platform.events.CloudEventRecords;
+import com.xorstack.platform.events.EventTypes;
+import com.xorstack.platform.events.IncomingEvent;
+import com.xorstack.platform.events.InvalidEventException;
+import com.xorstack.platform.events.Topics;
+
+/**
+ * Consumes {@code ailog.ingest.v1} a batch at a time. Valid events are stored in one
+ * statement; invalid ones go to {@code ailog.ingest.v1.dlt} with the reason in the
+ * {@code kafka_dlt-exception-message} header (their output preview redacted first). The
+ * listener returns only after both, and the container commits the batch's offsets only
+ * then: a crash before redelivers the batch, and the ids absorb it. A database or broker
+ * failure throws, and the batch is retried with backoff until it succeeds.
+ */
+@Component
+class IngestListener {
+
+	private static final Logger log = LoggerFactory.getLogger(IngestListener.class);
+
+	private static final Duration STORE_TIMEOUT = Duration.ofMinutes(2);
+
+	private final CallValidator validator;
+
+	private final IngestService ingest;
+
+	private final Redactor redactor;
+
+	private final KafkaTemplate<String, byte[]> kafka;
+
+	private final JsonMapper json;
+
+	IngestListener(CallValidator validator, IngestService ingest, Redactor redactor,
+			KafkaTemplate<String, byte[]> kafka, JsonMapper json) {
+		this.validator = validator;
+		this.ingest = ingest;
+		this.redactor = redactor;
+		this.kafka = kafka;
+		this.json = json;
+	}
+
+	@KafkaListener(id = "ailog-ingest", topics = Topics.AILOG_INGEST, containerFactory = "ingestListenerFactory",
+			autoStartup = "${xorstack.ailog.ingest.kafka-enabled:true}")
+	void on(List<ConsumerRecord<String, byte[]>> records) throws Exception {
+		List<AiLogCall> calls = new ArrayList<>(records.size());
+		List<ProducerRecord<String, byte[]>> deadLetters = new ArrayList<>();
+		for (ConsumerRecord<String, byte[]> record : records) {
+			try {
+				calls.add(parse(record));
+			}
+			catch (InvalidEventException ex) {
+				deadLetters.add(deadLetter(record, ex.getMessage()));
+			}
+		}
+		IngestOutcome outcome = this.ingest.store(calls).block(STORE_TIMEOUT);
+		List<CompletableFuture<?>> sent = deadLetters.stream()
+			.map(this.kafka::send)
+			.<CompletableFuture<?>>map((f) -> f)
+			.toList();
+		CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+		if (!deadLetters.isEmpty() || (outcome != null && outcome.duplicates() > 0)) {
+			log.info("Ingested a batch of {}: {} stored, {} duplicates, {} to the dead-letter topic", records.size(),
+					(outcome != null) ? outcome.stored().size() : 0, (outcome != null) ? outcome.duplicates() : 0,
+					deadLetters.size());
+		}
+	}
+
+	private AiLogCall parse(ConsumerRecord<String, byte[]> record) {
+		IncomingEvent event = CloudEventRecords.fromRecord(record);
+		if (!EventTypes.AILOG_CALL.equals(event.type())) {
+			throw new InvalidEventException("ce_type must be " + EventTypes.AILOG_CALL + ", not " + event.type());
+		}
+		JsonNode data;
+		try {
+			data = this.json.readTree(event.data());
+		}
+		catch (JacksonException ex) {
+			throw new InvalidEventException("data is not valid JSON: " + ex.getOriginalMessage());
+		}
+		Validated validated = this.validator.validate(data);
+		if (!validated.isValid()) {
+			throw new InvalidEventException(validated.reason());
+		}
+		AiLogCall call = validated.call();
+		if (!call.id().toString().equals(event.id())) {
+			throw new InvalidEventException("ce_id " + event.id() + " must equal the id of the data, " + call.id());
+		}
+		return call;
+	}
+
+	/**
+	 * The record as it came, with the reason and its origin in Spring Kafka's dead-letter
+	 * headers; a preview that would be stored redacted is not forwarded in clear either.
+	 */
+	private ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+		ProducerRecord<String, byte[]> letter = new ProducerRecord<>(Topics.deadLetter(record.topic()), null,
+				record.key(), redactedValue(record.value()), record.headers());
+		Headers headers = letter.headers();
+		headers.add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, reason.getBytes(StandardCharsets.UTF_8));
+		headers.add(KafkaHeaders.DLT_EXCEPTION_FQCN,
+				InvalidEventException.class.getName().getBytes(StandardCharsets.UTF_8));
+		headers.add(KafkaHeaders.DLT_ORIGINAL_TOPIC, record.topic().getBytes(StandardCharsets.UTF_8));
+		headers.add(KafkaHeaders.DLT_ORIGINAL_PARTITION, bytes(record.partition()));
+		headers.add(KafkaHeaders.DLT_ORIGINAL_OFFSET, bytes(record.offset()));
+		return letter;
+	}
+
+	private byte[] redactedValue(byte[] value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			JsonNode node = this.json.readTree(value);
+			if (node instanceof ObjectNode object && object.has("outputPreview")
+					&& object.get("outputPreview").isString()) {
+				object.put("outputPreview", this.redactor.redact(object.get("outputPreview").stringValue()));
+				return this.json.writeValueAsBytes(object);
+			}
+		}
+		catch (JacksonException ex) {
+			// not JSON: nothing of ours to redact
+		}
+		return value;
+	}
+
+	private static byte[] bytes(int value) {
+		return java.nio.ByteBuffer.allocate(Integer.BYTES).putInt(value).array();
+	}
+
+	private static byte[] bytes(long value) {
+		return java.nio.ByteBuffer.allocate(Long.BYTES).putLong(value).array();
+	}
+
+}
