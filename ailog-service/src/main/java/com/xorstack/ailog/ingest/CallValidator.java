@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import com.xorstack.ailog.retention.RetentionProperties;
@@ -47,6 +48,7 @@ public class CallValidator {
 
 	private final Clock clock;
 
+	@Autowired
 	CallValidator(Redactor redactor, RetentionProperties retention, IngestProperties ingest) {
 		this(redactor, retention.days(), ingest.maxFutureSkew(), Clock.systemUTC());
 	}

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +33,7 @@ public class Redactor {
 
 	private final Pattern fields;
 
+	@Autowired
 	Redactor(IngestProperties properties) {
 		this(properties.redactedFields());
 	}
