@@ -104,7 +104,7 @@ class AiLogQueryRepository {
 				    coalesce(sum(output_tokens) filter (where n > 1), 0) as saved_output,
 				    coalesce(sum(cost_usd) filter (where n > 1), 0) as saved_cost
 				from ranked group by input_hash having count(*) > 1
-				order by calls desc, saved_input + saved_output desc, input_hash
+				order by calls desc, sum(input_tokens + output_tokens) filter (where n > 1) desc, input_hash
 				limit :limit
 				""".formatted(filter.where());
 		return filter.bind(this.db.sql(sql)).bind("limit", limit).map(AiLogQueryRepository::duplicate).all();
