@@ -30,7 +30,7 @@ public class AilogServiceApplication {
 	private static void restore(String[] args) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(AilogServiceApplication.class)
 			.web(WebApplicationType.NONE)
-			.properties("xorstack.ailog.ingest.kafka-enabled=false", "xorstack.ailog.retention.scheduled=false")
+			.properties("xorstack.ailog.ingest.kafka-enabled=false", "xorstack.ailog.retention.cron=-")
 			.run(args);
 		System.exit(SpringApplication.exit(context));
 	}

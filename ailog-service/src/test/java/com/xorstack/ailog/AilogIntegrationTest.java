@@ -16,7 +16,7 @@ import com.xorstack.devstack.TestStack;
  * use day -30, duplicates day -31, retention days -80 and -81.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "xorstack.ailog.retention.scheduled=false")
+		properties = "xorstack.ailog.retention.cron=-")
 @AutoConfigureWebTestClient(timeout = "60s")
 public abstract class AilogIntegrationTest {
 

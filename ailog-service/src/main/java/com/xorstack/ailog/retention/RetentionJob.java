@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -14,12 +13,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Partition upkeep and retention on a schedule: the partitions of the days ahead exist
- * before their first event, and expired days are archived and dropped. Also runs once at
- * start-up. Each instance may run it: creation is idempotent, and a partition being
- * dropped is locked, so a second archiver fails on it and leaves it to the first.
+ * before their first event, and expired days are archived and dropped. The partitions are
+ * also created at start-up; a cron of {@code -} turns the schedule off. Each instance may
+ * run it: creation is idempotent, and a partition being dropped is locked, so a second
+ * archiver fails on it and leaves it to the first.
  */
 @Component
-@ConditionalOnBooleanProperty(name = "xorstack.ailog.retention.scheduled", matchIfMissing = true)
 class RetentionJob {
 
 	private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);

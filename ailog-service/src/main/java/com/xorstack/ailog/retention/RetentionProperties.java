@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param days how long logs stay in the table; older days are archived and dropped
  * @param archiveDir where archives and their manifests are written
  * @param partitionsAhead how many daily partitions exist ahead of today
- * @param cron when partition upkeep and retention run (UTC)
+ * @param cron when partition upkeep and retention run (UTC); {@code -} for never
  */
 @ConfigurationProperties("xorstack.ailog.retention")
 public record RetentionProperties(@DefaultValue("90d") Duration days,
