@@ -1,5 +1,6 @@
 package com.xorstack.ailog.ingest;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,11 +77,8 @@ class IngestListener {
 			}
 		}
 		IngestOutcome outcome = this.ingest.store(calls).block(STORE_TIMEOUT);
-		List<CompletableFuture<?>> sent = deadLetters.stream()
-			.map(this.kafka::send)
-			.<CompletableFuture<?>>map((f) -> f)
-			.toList();
-		CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+		CompletableFuture<?>[] sent = deadLetters.stream().map(this.kafka::send).toArray(CompletableFuture[]::new);
+		CompletableFuture.allOf(sent).get(60, TimeUnit.SECONDS);
 		if (!deadLetters.isEmpty() || (outcome != null && outcome.duplicates() > 0)) {
 			log.info("Ingested a batch of {}: {} stored, {} duplicates, {} to the dead-letter topic", records.size(),
 					(outcome != null) ? outcome.stored().size() : 0, (outcome != null) ? outcome.duplicates() : 0,
@@ -147,11 +145,11 @@ class IngestListener {
 	}
 
 	private static byte[] bytes(int value) {
-		return java.nio.ByteBuffer.allocate(Integer.BYTES).putInt(value).array();
+		return ByteBuffer.allocate(Integer.BYTES).putInt(value).array();
 	}
 
 	private static byte[] bytes(long value) {
-		return java.nio.ByteBuffer.allocate(Long.BYTES).putLong(value).array();
+		return ByteBuffer.allocate(Long.BYTES).putLong(value).array();
 	}
 
 }

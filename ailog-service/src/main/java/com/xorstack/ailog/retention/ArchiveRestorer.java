@@ -1,5 +1,6 @@
 package com.xorstack.ailog.retention;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,7 +72,7 @@ public class ArchiveRestorer {
 		try {
 			return this.json.readValue(Files.readString(file), ArchiveManifest.class);
 		}
-		catch (java.io.IOException | RuntimeException ex) {
+		catch (IOException | RuntimeException ex) {
 			throw new ArchiveException("Could not read the manifest " + file + ": " + ex.getMessage(), ex);
 		}
 	}

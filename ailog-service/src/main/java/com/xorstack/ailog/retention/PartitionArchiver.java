@@ -1,7 +1,9 @@
 package com.xorstack.ailog.retention;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,7 +83,7 @@ public class PartitionArchiver {
 				written.rowCount(), written.sha256(), archive.getFileName().toString(), ArchiveManifest.FORMAT,
 				this.clock.instant());
 		verify(archive, manifest, rows);
-		Path manifestFile = writeManifest(manifest);
+		writeManifest(manifest);
 		drop(day, manifest).block(TIMEOUT);
 		this.partitions.forget(day);
 		log.info("Archived {} rows of {} to {} (sha256 {}) and dropped the partition", manifest.rowCount(), partition,
@@ -100,18 +102,16 @@ public class PartitionArchiver {
 		}
 	}
 
-	private Path writeManifest(ArchiveManifest manifest) {
+	private void writeManifest(ArchiveManifest manifest) {
 		Path file = this.properties.archiveDir().resolve(manifest.partition() + ".manifest.json");
 		Path partial = file.resolveSibling(file.getFileName() + ".partial");
 		try {
 			Files.writeString(partial, this.json.writerWithDefaultPrettyPrinter().writeValueAsString(manifest));
-			Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-					java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+			Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new ArchiveException("Could not write " + file, ex);
 		}
-		return file;
 	}
 
 	/**

@@ -15,8 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cron when partition upkeep and retention run (UTC); {@code -} for never
  */
 @ConfigurationProperties("xorstack.ailog.retention")
-public record RetentionProperties(@DefaultValue("90d") Duration days,
-		@DefaultValue("${java.io.tmpdir}/ailog-archive") Path archiveDir, @DefaultValue("7") int partitionsAhead,
-		@DefaultValue("0 17 * * * *") String cron) {
+public record RetentionProperties(@DefaultValue("90d") Duration days, @DefaultValue("ailog-archive") Path archiveDir,
+		@DefaultValue("7") int partitionsAhead, @DefaultValue("0 17 * * * *") String cron) {
 
 }
