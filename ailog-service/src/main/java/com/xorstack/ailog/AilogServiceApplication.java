@@ -30,7 +30,8 @@ public class AilogServiceApplication {
 	private static void restore(String[] args) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(AilogServiceApplication.class)
 			.web(WebApplicationType.NONE)
-			.properties("xorstack.ailog.ingest.kafka-enabled=false", "xorstack.ailog.retention.cron=-")
+			.properties("xorstack.ailog.ingest.kafka-enabled=false", "xorstack.ailog.retention.cron=-",
+					"spring.kafka.admin.auto-create=false")
 			.run(args);
 		System.exit(SpringApplication.exit(context));
 	}
