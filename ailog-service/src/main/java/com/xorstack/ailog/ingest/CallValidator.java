@@ -130,6 +130,29 @@ public class CallValidator {
 		return occurredAt;
 	}
 
+	/**
+	 * PostgreSQL text cannot hold NUL, and an unpaired surrogate is no UTF-8: either
+	 * would fail the whole batch's statement, so it is the event's problem, found here.
+	 */
+	static boolean storable(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == 0) {
+				return false;
+			}
+			if (Character.isHighSurrogate(c)) {
+				if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+					return false;
+				}
+				i++;
+			}
+			else if (Character.isLowSurrogate(c)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/** Reads fields of one event and collects what is wrong with them. */
 	private static final class Fields {
 
@@ -166,6 +189,10 @@ public class CallValidator {
 				return null;
 			}
 			String value = node.stringValue();
+			if (!storable(value)) {
+				problem(name, "must not contain NUL characters or unpaired surrogates");
+				return null;
+			}
 			if (required && value.isBlank()) {
 				problem(name, "must not be blank");
 			}
@@ -242,7 +269,7 @@ public class CallValidator {
 			}
 			List<String> values = new ArrayList<>();
 			for (JsonNode item : node.values()) {
-				if (!item.isString() || item.stringValue().length() > 100) {
+				if (!item.isString() || item.stringValue().length() > 100 || !storable(item.stringValue())) {
 					problem(name, "must be an array of strings of at most 100 characters");
 					return null;
 				}
@@ -262,7 +289,8 @@ public class CallValidator {
 			}
 			Map<String, String> values = new LinkedHashMap<>();
 			for (Map.Entry<String, JsonNode> entry : node.properties()) {
-				if (!entry.getValue().isString() || entry.getValue().stringValue().length() > 1000) {
+				if (!entry.getValue().isString() || entry.getValue().stringValue().length() > 1000
+						|| !storable(entry.getKey()) || !storable(entry.getValue().stringValue())) {
 					problem(name + "." + entry.getKey(), "must be a string of at most 1000 characters");
 					continue;
 				}

@@ -61,6 +61,16 @@ class CallValidatorTests {
 	}
 
 	@Test
+	void textPostgresqlCannotStoreIsRejected() {
+		Map<String, Object> event = new java.util.HashMap<>(event("2026-06-15T00:00:00Z"));
+		event.put("functionName", "f\u0000");
+		event.put("outputPreview", "lone \uD83D surrogate");
+		event.put("attributes", Map.of("k", "v\u0000"));
+		assertThat(validate(event).problems()).extracting(FieldProblem::field)
+			.containsExactlyInAnyOrder("functionName", "outputPreview", "attributes.k");
+	}
+
+	@Test
 	void thePreviewIsRedacted() {
 		Map<String, Object> event = new java.util.HashMap<>(event("2026-06-15T00:00:00Z"));
 		event.put("outputPreview", "name: Jane, mail jane@example.com");
