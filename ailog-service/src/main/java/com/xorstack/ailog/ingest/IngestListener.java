@@ -4,13 +4,17 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.r2dbc.spi.R2dbcException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -66,24 +70,71 @@ class IngestListener {
 	@KafkaListener(id = "ailog-ingest", topics = Topics.AILOG_INGEST, containerFactory = "ingestListenerFactory",
 			autoStartup = "${xorstack.ailog.ingest.kafka-enabled:true}")
 	void on(List<ConsumerRecord<String, byte[]>> records) throws Exception {
-		List<AiLogCall> calls = new ArrayList<>(records.size());
+		Map<AiLogCall, ConsumerRecord<String, byte[]>> calls = new LinkedHashMap<>();
 		List<ProducerRecord<String, byte[]>> deadLetters = new ArrayList<>();
 		for (ConsumerRecord<String, byte[]> record : records) {
 			try {
-				calls.add(parse(record));
+				calls.put(parse(record), record);
 			}
 			catch (InvalidEventException ex) {
 				deadLetters.add(deadLetter(record, ex.getMessage()));
 			}
 		}
-		IngestOutcome outcome = this.ingest.store(calls).block(STORE_TIMEOUT);
+		int stored = store(calls, deadLetters);
 		CompletableFuture<?>[] sent = deadLetters.stream().map(this.kafka::send).toArray(CompletableFuture[]::new);
 		CompletableFuture.allOf(sent).get(60, TimeUnit.SECONDS);
-		if (!deadLetters.isEmpty() || (outcome != null && outcome.duplicates() > 0)) {
+		if (!deadLetters.isEmpty() || stored < calls.size()) {
 			log.info("Ingested a batch of {}: {} stored, {} duplicates, {} to the dead-letter topic", records.size(),
-					(outcome != null) ? outcome.stored().size() : 0, (outcome != null) ? outcome.duplicates() : 0,
-					deadLetters.size());
+					stored, calls.size() - stored, deadLetters.size());
 		}
+	}
+
+	/**
+	 * Stores the batch in one statement. Should the database refuse its data (SQLSTATE
+	 * class 22 or 23) although every event passed validation, the calls are stored one by
+	 * one and the ones it refuses are dead-lettered, so that one bad record never stalls
+	 * the partition. Any other failure propagates and the batch is retried.
+	 */
+	private int store(Map<AiLogCall, ConsumerRecord<String, byte[]>> calls,
+			List<ProducerRecord<String, byte[]>> deadLetters) {
+		try {
+			return storedCount(List.copyOf(calls.keySet()));
+		}
+		catch (RuntimeException ex) {
+			if (dataError(ex) == null) {
+				throw ex;
+			}
+		}
+		int stored = 0;
+		for (Map.Entry<AiLogCall, ConsumerRecord<String, byte[]>> call : calls.entrySet()) {
+			try {
+				stored += storedCount(List.of(call.getKey()));
+			}
+			catch (RuntimeException ex) {
+				R2dbcException refused = dataError(ex);
+				if (refused == null) {
+					throw ex;
+				}
+				deadLetters.add(deadLetter(call.getValue(), "the database refused the event (SQLSTATE "
+						+ refused.getSqlState() + "): " + refused.getMessage()));
+			}
+		}
+		return stored;
+	}
+
+	private int storedCount(List<AiLogCall> calls) {
+		IngestOutcome outcome = this.ingest.store(calls).block(STORE_TIMEOUT);
+		return (outcome != null) ? outcome.stored().size() : 0;
+	}
+
+	private static @Nullable R2dbcException dataError(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof R2dbcException r2dbc && r2dbc.getSqlState() != null
+					&& (r2dbc.getSqlState().startsWith("22") || r2dbc.getSqlState().startsWith("23"))) {
+				return r2dbc;
+			}
+		}
+		return null;
 	}
 
 	private AiLogCall parse(ConsumerRecord<String, byte[]> record) {

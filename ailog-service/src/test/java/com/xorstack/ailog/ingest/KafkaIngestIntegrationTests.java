@@ -105,6 +105,41 @@ class KafkaIngestIntegrationTests extends AilogIntegrationTest {
 		}
 	}
 
+	@Test
+	void anEventTheDatabaseRefusesIsDeadLetteredAndTheRestOfItsBatchIsStored() throws Exception {
+		String function = "kafka-refused-" + UUID.randomUUID();
+		String refusedFunction = "refused-" + UUID.randomUUID();
+		// stands in for whatever valid-looking data the database may still refuse
+		this.db
+			.sql("alter table ai_logs add constraint refuse_for_test check (function_name <> '" + refusedFunction
+					+ "')")
+			.then()
+			.block();
+		try {
+			Map<String, Object> before = AiLogApi.event(function, Instant.now());
+			Map<String, Object> refused = AiLogApi.event(refusedFunction, Instant.now());
+			Map<String, Object> after = AiLogApi.event(function, Instant.now());
+			try (KafkaProducer<String, byte[]> producer = producer()) {
+				// one key, one partition: the three arrive in one batch, in this order
+				producer.send(cloudEvent(before, function));
+				producer.send(cloudEvent(refused, function));
+				producer.send(cloudEvent(after, function));
+				producer.flush();
+			}
+			await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(storedIds(function)).hasSize(2));
+			List<ConsumerRecord<String, byte[]>> deadLetters = EventRecords.await(
+					Topics.deadLetter(Topics.AILOG_INGEST), (record) -> function.equals(record.key()), 1,
+					Duration.ofSeconds(60), Duration.ofSeconds(1));
+			assertThat(deadLetters).hasSize(1);
+			assertThat(EventRecords.header(deadLetters.get(0), "ce_id")).isEqualTo(refused.get("id"));
+			assertThat(EventRecords.header(deadLetters.get(0), "kafka_dlt-exception-message"))
+				.contains("SQLSTATE 23514");
+		}
+		finally {
+			this.db.sql("alter table ai_logs drop constraint refuse_for_test").then().block();
+		}
+	}
+
 	private Set<UUID> storedIds(String function) {
 		return Set.copyOf(this.db.sql("select id from ai_logs where function_name = :f")
 			.bind("f", function)
