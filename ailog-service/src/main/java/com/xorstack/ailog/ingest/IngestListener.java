@@ -1,7 +1,5 @@
 package com.xorstack.ailog.ingest;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,18 +11,15 @@ import java.util.concurrent.TimeUnit;
 import io.r2dbc.spi.R2dbcException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.stereotype.Component;
 
 import com.xorstack.platform.events.CloudEventRecords;
@@ -52,17 +47,17 @@ class IngestListener {
 
 	private final IngestService ingest;
 
-	private final Redactor redactor;
+	private final DeadLetterRecords deadLetters;
 
 	private final KafkaTemplate<String, byte[]> kafka;
 
 	private final JsonMapper json;
 
-	IngestListener(CallValidator validator, IngestService ingest, Redactor redactor,
+	IngestListener(CallValidator validator, IngestService ingest, DeadLetterRecords deadLetters,
 			KafkaTemplate<String, byte[]> kafka, JsonMapper json) {
 		this.validator = validator;
 		this.ingest = ingest;
-		this.redactor = redactor;
+		this.deadLetters = deadLetters;
 		this.kafka = kafka;
 		this.json = json;
 	}
@@ -77,7 +72,7 @@ class IngestListener {
 				calls.put(parse(record), record);
 			}
 			catch (InvalidEventException ex) {
-				deadLetters.add(deadLetter(record, ex.getMessage()));
+				deadLetters.add(this.deadLetters.of(record, ex.getMessage()));
 			}
 		}
 		int stored = store(calls, deadLetters);
@@ -115,7 +110,7 @@ class IngestListener {
 				if (refused == null) {
 					throw ex;
 				}
-				deadLetters.add(deadLetter(call.getValue(), "the database refused the event (SQLSTATE "
+				deadLetters.add(this.deadLetters.of(call.getValue(), "the database refused the event (SQLSTATE "
 						+ refused.getSqlState() + "): " + refused.getMessage()));
 			}
 		}
@@ -158,49 +153,6 @@ class IngestListener {
 			throw new InvalidEventException("ce_id " + event.id() + " must equal the id of the data, " + call.id());
 		}
 		return call;
-	}
-
-	/**
-	 * The record as it came, with the reason and its origin in Spring Kafka's dead-letter
-	 * headers; a preview that would be stored redacted is not forwarded in clear either.
-	 */
-	private ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-		ProducerRecord<String, byte[]> letter = new ProducerRecord<>(Topics.deadLetter(record.topic()), null,
-				record.key(), redactedValue(record.value()), record.headers());
-		Headers headers = letter.headers();
-		headers.add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, reason.getBytes(StandardCharsets.UTF_8));
-		headers.add(KafkaHeaders.DLT_EXCEPTION_FQCN,
-				InvalidEventException.class.getName().getBytes(StandardCharsets.UTF_8));
-		headers.add(KafkaHeaders.DLT_ORIGINAL_TOPIC, record.topic().getBytes(StandardCharsets.UTF_8));
-		headers.add(KafkaHeaders.DLT_ORIGINAL_PARTITION, bytes(record.partition()));
-		headers.add(KafkaHeaders.DLT_ORIGINAL_OFFSET, bytes(record.offset()));
-		return letter;
-	}
-
-	private byte[] redactedValue(byte[] value) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			JsonNode node = this.json.readTree(value);
-			if (node instanceof ObjectNode object && object.has("outputPreview")
-					&& object.get("outputPreview").isString()) {
-				object.put("outputPreview", this.redactor.redact(object.get("outputPreview").stringValue()));
-				return this.json.writeValueAsBytes(object);
-			}
-		}
-		catch (JacksonException ex) {
-			// not JSON: nothing of ours to redact
-		}
-		return value;
-	}
-
-	private static byte[] bytes(int value) {
-		return ByteBuffer.allocate(Integer.BYTES).putInt(value).array();
-	}
-
-	private static byte[] bytes(long value) {
-		return ByteBuffer.allocate(Long.BYTES).putLong(value).array();
 	}
 
 }
