@@ -3,11 +3,7 @@ package com.xorstack.ailog;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.xorstack.devstack.TestStack;
@@ -18,20 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ailog-service starts on its own database, migrated by Flyway, and applies the role
  * table.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class AilogServiceIntegrationTests {
+class AilogServiceIntegrationTests extends AilogIntegrationTest {
 
 	@Autowired
 	WebTestClient web;
 
 	@Autowired
 	DatabaseClient db;
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestStack.get().springProperties("ailog").forEach((name, value) -> registry.add(name, () -> value));
-	}
 
 	@Test
 	void aiLogsTableIsPartitionedByTime() {

@@ -1,5 +1,6 @@
 package com.xorstack.ailog.system;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -8,7 +9,12 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 
 import com.xorstack.platform.security.ResourceServerSecurity;
 
+/**
+ * Web security; absent when the application runs as a command ({@code --restore}) without
+ * a web server.
+ */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 

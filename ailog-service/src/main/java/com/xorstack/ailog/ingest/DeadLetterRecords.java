@@ -1,0 +1,80 @@
+package com.xorstack.ailog.ingest;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.stereotype.Component;
+
+import com.xorstack.platform.events.InvalidEventException;
+import com.xorstack.platform.events.Topics;
+
+/**
+ * Dead-letter records of the ingest topic, with the headers Spring Kafka's own
+ * dead-letter recoverer writes, so that tools reading either find the reason in the same
+ * place.
+ */
+@Component
+class DeadLetterRecords {
+
+	private final Redactor redactor;
+
+	private final JsonMapper json;
+
+	DeadLetterRecords(Redactor redactor, JsonMapper json) {
+		this.redactor = redactor;
+		this.json = json;
+	}
+
+	/**
+	 * The record as it came, with the reason and its origin in Spring Kafka's dead-letter
+	 * headers; a preview that would be stored redacted is not forwarded in clear either.
+	 */
+	ProducerRecord<String, byte[]> of(ConsumerRecord<String, byte[]> record, String reason) {
+		ProducerRecord<String, byte[]> letter = new ProducerRecord<>(Topics.deadLetter(record.topic()), null,
+				record.key(), redactedValue(record.value()), record.headers());
+		Headers headers = letter.headers();
+		headers.add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, reason.getBytes(StandardCharsets.UTF_8));
+		headers.add(KafkaHeaders.DLT_EXCEPTION_FQCN,
+				InvalidEventException.class.getName().getBytes(StandardCharsets.UTF_8));
+		headers.add(KafkaHeaders.DLT_ORIGINAL_TOPIC, record.topic().getBytes(StandardCharsets.UTF_8));
+		headers.add(KafkaHeaders.DLT_ORIGINAL_PARTITION, bytes(record.partition()));
+		headers.add(KafkaHeaders.DLT_ORIGINAL_OFFSET, bytes(record.offset()));
+		return letter;
+	}
+
+	private byte[] redactedValue(byte[] value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			JsonNode node = this.json.readTree(value);
+			if (node instanceof ObjectNode object && object.has("outputPreview")
+					&& object.get("outputPreview").isString()) {
+				object.put("outputPreview", this.redactor.redact(object.get("outputPreview").stringValue()));
+				return this.json.writeValueAsBytes(object);
+			}
+		}
+		catch (JacksonException ex) {
+			// not JSON: nothing of ours to redact
+		}
+		return value;
+	}
+
+	private static byte[] bytes(int value) {
+		return ByteBuffer.allocate(Integer.BYTES).putInt(value).array();
+	}
+
+	private static byte[] bytes(long value) {
+		return ByteBuffer.allocate(Long.BYTES).putLong(value).array();
+	}
+
+}

@@ -1,0 +1,186 @@
+package com.xorstack.ailog.ingest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/** Reads fields of one event and collects what is wrong with them. */
+final class EventFields {
+
+	private final JsonNode event;
+
+	private final List<FieldProblem> problems = new ArrayList<>();
+
+	EventFields(JsonNode event) {
+		this.event = event;
+	}
+
+	List<FieldProblem> problems() {
+		return this.problems;
+	}
+
+	void problem(String field, String message) {
+		this.problems.add(new FieldProblem(field, message));
+	}
+
+	private @Nullable JsonNode present(String name, boolean required) {
+		JsonNode node = this.event.get(name);
+		if (node == null || node.isNull()) {
+			if (required) {
+				problem(name, "is required");
+			}
+			return null;
+		}
+		return node;
+	}
+
+	@Nullable String text(String name, boolean required, int maxLength) {
+		JsonNode node = present(name, required);
+		if (node == null) {
+			return null;
+		}
+		if (!node.isString()) {
+			problem(name, "must be a string");
+			return null;
+		}
+		String value = node.stringValue();
+		if (!storable(value)) {
+			problem(name, "must not contain NUL characters or unpaired surrogates");
+			return null;
+		}
+		if (required && value.isBlank()) {
+			problem(name, "must not be blank");
+		}
+		else if (value.length() > maxLength) {
+			problem(name, "must be at most " + maxLength + " characters long");
+		}
+		return value;
+	}
+
+	@Nullable String matching(String name, Pattern pattern, String message) {
+		String value = text(name, false, 200);
+		if (value != null && !pattern.matcher(value).matches()) {
+			problem(name, message);
+		}
+		return value;
+	}
+
+	@Nullable UUID uuid(String name) {
+		String value = text(name, true, 36);
+		if (value == null) {
+			return null;
+		}
+		try {
+			UUID id = UUID.fromString(value);
+			if (id.toString().equalsIgnoreCase(value)) {
+				return id;
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// reported below
+		}
+		problem(name, "must be a UUID");
+		return null;
+	}
+
+	@Nullable Double number(String name) {
+		JsonNode node = present(name, false);
+		if (node == null) {
+			return null;
+		}
+		if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
+			problem(name, "must be a number");
+			return null;
+		}
+		if (node.doubleValue() < 0) {
+			problem(name, "must not be negative");
+		}
+		return node.doubleValue();
+	}
+
+	@Nullable Integer count(String name) {
+		JsonNode node = present(name, false);
+		if (node == null) {
+			return null;
+		}
+		if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+			problem(name, "must be a whole number up to " + Integer.MAX_VALUE);
+			return null;
+		}
+		if (node.intValue() < 0) {
+			problem(name, "must not be negative");
+		}
+		return node.intValue();
+	}
+
+	@Nullable List<String> strings(String name) {
+		JsonNode node = present(name, false);
+		if (node == null) {
+			return null;
+		}
+		if (!node.isArray() || node.size() > 50) {
+			problem(name, "must be an array of at most 50 strings");
+			return null;
+		}
+		List<String> values = new ArrayList<>();
+		for (JsonNode item : node.values()) {
+			if (!item.isString() || item.stringValue().length() > 100 || !storable(item.stringValue())) {
+				problem(name, "must be an array of strings of at most 100 characters");
+				return null;
+			}
+			values.add(item.stringValue());
+		}
+		return values;
+	}
+
+	@Nullable Map<String, String> stringMap(String name) {
+		JsonNode node = present(name, false);
+		if (node == null) {
+			return null;
+		}
+		if (!node.isObject() || node.size() > 64) {
+			problem(name, "must be an object of at most 64 string values");
+			return null;
+		}
+		Map<String, String> values = new LinkedHashMap<>();
+		for (Map.Entry<String, JsonNode> entry : node.properties()) {
+			if (!entry.getValue().isString() || entry.getValue().stringValue().length() > 1000
+					|| !storable(entry.getKey()) || !storable(entry.getValue().stringValue())) {
+				problem(name + "." + entry.getKey(), "must be a string of at most 1000 characters");
+				continue;
+			}
+			values.put(entry.getKey(), entry.getValue().stringValue());
+		}
+		return values;
+	}
+
+	/**
+	 * PostgreSQL text cannot hold NUL, and an unpaired surrogate is no UTF-8: either
+	 * would fail the whole batch's statement, so it is the event's problem, found here.
+	 */
+	static boolean storable(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == 0) {
+				return false;
+			}
+			if (Character.isHighSurrogate(c)) {
+				if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+					return false;
+				}
+				i++;
+			}
+			else if (Character.isLowSurrogate(c)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}

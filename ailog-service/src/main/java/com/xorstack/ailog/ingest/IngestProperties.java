@@ -1,0 +1,26 @@
+package com.xorstack.ailog.ingest;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the three ingest paths.
+ *
+ * @param maxBatchSize the most events one {@code POST /api/ai-logs} may carry
+ * @param maxBodySize the largest body {@code POST /api/ai-logs} and {@code /v1/traces}
+ * read; larger ones get a 413
+ * @param maxFutureSkew how far past the service's clock an {@code occurredAt} may lie
+ * @param redactedFields names of fields whose values are redacted wherever they appear in
+ * an output preview ({@code "patientName": "..."}, {@code dob=...})
+ */
+@ConfigurationProperties("xorstack.ailog.ingest")
+public record IngestProperties(@DefaultValue("1000") int maxBatchSize, @DefaultValue("4MB") DataSize maxBodySize,
+		@DefaultValue("1d") Duration maxFutureSkew, @DefaultValue( {
+				"name", "patientName", "firstName", "lastName", "fullName", "dateOfBirth", "dob", "birthDate",
+				"address", "ssn", "mrn", "insuranceNumber" }) List<String> redactedFields){
+
+}

@@ -1,0 +1,71 @@
+package com.xorstack.ailog.system;
+
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import com.xorstack.platform.events.Topics;
+import com.xorstack.platform.outbox.OutboxConfiguration;
+
+/**
+ * Kafka of ailog-service: the ingest topic and its dead-letter topic, the recorded topic
+ * fed by the outbox, and the batch listener container of the ingest.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(OutboxConfiguration.class)
+class EventsConfiguration {
+
+	@Bean
+	NewTopic ingestTopic() {
+		return TopicBuilder.name(Topics.AILOG_INGEST).partitions(3).build();
+	}
+
+	@Bean
+	NewTopic ingestDeadLetterTopic() {
+		return TopicBuilder.name(Topics.deadLetter(Topics.AILOG_INGEST)).partitions(1).build();
+	}
+
+	@Bean
+	NewTopic recordedTopic() {
+		return TopicBuilder.name(Topics.AILOG_RECORDED).partitions(3).build();
+	}
+
+	/**
+	 * Batches of up to 500 records; offsets are committed after the listener returned,
+	 * that is after the database commit. Invalid records never reach the error handler
+	 * (the listener dead-letters them itself), so whatever does is a failure of the
+	 * database or the broker: the batch is retried with backoff, never skipped.
+	 */
+	@Bean
+	ConcurrentKafkaListenerContainerFactory<String, byte[]> ingestListenerFactory(KafkaProperties properties) {
+		Map<String, Object> config = properties.buildConsumerProperties();
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, "ailog-service");
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+		ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+		factory.setConsumerFactory(
+				new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer()));
+		factory.setBatchListener(true);
+		factory.getContainerProperties().setAckMode(AckMode.BATCH);
+		ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+		backOff.setMaxInterval(10_000);
+		factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+		return factory;
+	}
+
+}
