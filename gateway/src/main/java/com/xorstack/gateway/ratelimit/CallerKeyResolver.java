@@ -1,10 +1,14 @@
 package com.xorstack.gateway.ratelimit;
 
 import java.net.InetSocketAddress;
+import java.security.Principal;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -18,9 +22,21 @@ final class CallerKeyResolver implements KeyResolver {
 	@Override
 	public Mono<String> resolve(ServerWebExchange exchange) {
 		return exchange.getPrincipal()
-			.filter(JwtAuthenticationToken.class::isInstance)
-			.map((principal) -> key((JwtAuthenticationToken) principal))
+			.mapNotNull(CallerKeyResolver::key)
 			.switchIfEmpty(Mono.fromSupplier(() -> "anonymous:" + remoteAddress(exchange)));
+	}
+
+	private static @Nullable String key(Principal principal) {
+		if (principal instanceof JwtAuthenticationToken token) {
+			return key(token);
+		}
+		// the console's own hop, before its token is relayed: a bucket of its own, so
+		// that
+		// the relayed call (keyed by the token) is not counted twice in the same one
+		if (principal instanceof OAuth2AuthenticationToken login && login.getPrincipal() instanceof OidcUser user) {
+			return "console:" + user.getSubject();
+		}
+		return null;
 	}
 
 	private static String key(JwtAuthenticationToken token) {

@@ -40,8 +40,11 @@ final class RequestLogWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (exchange.getRequest().getPath().value().startsWith("/actuator/")) {
-			// probes and scrapes on the management port are not API traffic
+		String path = exchange.getRequest().getPath().value();
+		if (path.startsWith("/actuator/") || path.startsWith("/bff/api/")) {
+			// probes and scrapes on the management port are not API traffic; a console
+			// call
+			// is recorded once, by its relayed hop on /api/..., with its caller
 			return chain.filter(exchange);
 		}
 		Instant at = Instant.now();

@@ -32,8 +32,9 @@ class SecurityConfiguration {
 			.build();
 	}
 
+	/** After the console's chain ({@code ConsoleSecurityConfiguration}, order 1). */
 	@Bean
-	@Order(1)
+	@Order(2)
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
 		return ResourceServerSecurity.configure(http).cors(Customizer.withDefaults()).build();
 	}

@@ -1,0 +1,19 @@
+package com.xorstack.gateway.console;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The console's sign-in client and session cookie.
+ *
+ * @param secureCookies mark the session and CSRF cookies {@code Secure}: on wherever the
+ * gateway is reached over HTTPS (production); off for plain-HTTP loopback
+ * @param sessionCookie the session cookie's name
+ * @param clientId the confidential Keycloak client the gateway signs people in with
+ * @param clientSecret its secret
+ */
+@ConfigurationProperties("xorstack.gateway.console")
+record ConsoleProperties(@DefaultValue("false") boolean secureCookies,
+		@DefaultValue("XORSTACK_SESSION") String sessionCookie, @DefaultValue("xorstack-console") String clientId,
+		String clientSecret) {
+}

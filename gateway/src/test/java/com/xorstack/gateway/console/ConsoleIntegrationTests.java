@@ -1,0 +1,159 @@
+package com.xorstack.gateway.console;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.xorstack.gateway.StandInServices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console's backend-for-frontend against the real Keycloak: sign-in by authorization
+ * code with PKCE, the session in an HttpOnly cookie, roles from the access token, the
+ * token relayed to the API and never handed to the page, CSRF on changes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConsoleIntegrationTests {
+
+	/** Answers what reached it: the path, the Authorization and Cookie headers. */
+	static final DisposableServer downstream = HttpServer.create()
+		.host("127.0.0.1")
+		.port(0)
+		.handle((request, response) -> {
+			String authorization = request.requestHeaders().get("Authorization", "");
+			String cookie = request.requestHeaders().get("Cookie", "");
+			String body = JsonMapper.builder()
+				.build()
+				.writeValueAsString(java.util.Map.of("path", request.fullPath(), "method", request.method().name(),
+						"authorization", authorization, "cookie", cookie));
+			return response.header("Content-Type", "application/json").sendString(Mono.just(body));
+		})
+		.bindNow();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		StandInServices.register(registry, downstream.port());
+	}
+
+	@AfterAll
+	static void stopDownstream() {
+		downstream.disposeNow();
+	}
+
+	@Test
+	void anAdminSignsInWithPkceAndTheTokenIsRelayedNeverShown() throws Exception {
+		ConsoleSignIn browser = new ConsoleSignIn(gateway());
+		HttpResponse<String> page = browser.signIn("demo-admin");
+
+		URI authorize = browser.redirects.stream()
+			.filter((uri) -> uri.getPath().endsWith("/protocol/openid-connect/auth"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(authorize.getQuery()).contains("code_challenge=", "code_challenge_method=S256",
+				"client_id=xorstack-console", "response_type=code");
+		assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+		assertThat(page.uri().getPath()).isEqualTo("/admin/");
+		assertThat(page.body()).contains("console.js");
+		assertThat(browser.cookie("XORSTACK_SESSION")).isPresent();
+		assertThat(browser.cookie("XORSTACK_SESSION").get().isHttpOnly()).isTrue();
+		assertThat(browser.setCookies).anySatisfy((header) -> assertThat(header).startsWith("XORSTACK_SESSION=")
+			.containsIgnoringCase("HttpOnly")
+			.containsIgnoringCase("SameSite=Lax"));
+
+		HttpResponse<String> session = browser.get("/bff/session");
+		assertThat(session.statusCode()).isEqualTo(200);
+		JsonNode who = json.readTree(session.body());
+		assertThat(who.path("username").asString()).isEqualTo("demo-admin");
+		assertThat(who.path("roles").toString()).contains("admin");
+		assertThat(session.body()).doesNotContain("eyJ");
+
+		HttpResponse<String> relayed = browser.get("/bff/api/me");
+		assertThat(relayed.statusCode()).isEqualTo(200);
+		JsonNode seen = json.readTree(relayed.body());
+		assertThat(seen.path("path").asString()).isEqualTo("/api/me");
+		assertThat(seen.path("authorization").asString()).startsWith("Bearer eyJ");
+		assertThat(seen.path("cookie").asString()).as("the session cookie stays at the gateway").isEmpty();
+	}
+
+	@Test
+	void changesNeedTheCsrfToken() throws Exception {
+		ConsoleSignIn browser = new ConsoleSignIn(gateway());
+		browser.signIn("demo-moderator");
+		String body = "{\"status\":\"reviewed\"}";
+
+		HttpResponse<String> withoutToken = browser.send(browser.request("/bff/api/admin/feedback/x")
+			.header("Content-Type", "application/json")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+		assertThat(withoutToken.statusCode()).isEqualTo(403);
+
+		String csrf = browser.cookie("XSRF-TOKEN").orElseThrow().getValue();
+		HttpResponse<String> withToken = browser.send(browser.request("/bff/api/admin/feedback/x")
+			.header("Content-Type", "application/json")
+			.header("X-XSRF-TOKEN", csrf)
+			.header("If-Match", "\"1\"")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+		assertThat(withToken.statusCode()).isEqualTo(200);
+		JsonNode seen = json.readTree(withToken.body());
+		assertThat(seen.path("method").asString()).isEqualTo("PATCH");
+		assertThat(seen.path("path").asString()).isEqualTo("/api/admin/feedback/x");
+	}
+
+	@Test
+	void aModeratorMayOpenTheConsoleButTheApiStillAppliesTheRoleTable() throws Exception {
+		ConsoleSignIn browser = new ConsoleSignIn(gateway());
+		HttpResponse<String> page = browser.signIn("demo-moderator");
+		assertThat(page.uri().getPath()).isEqualTo("/admin/");
+		assertThat(page.statusCode()).isEqualTo(200);
+
+		assertThat(browser.get("/bff/api/admin/feedback").statusCode()).isEqualTo(200);
+		HttpResponse<String> audit = browser.get("/bff/api/admin/audit");
+		assertThat(audit.statusCode()).isEqualTo(403);
+		assertThat(audit.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+	}
+
+	@Test
+	void someoneWithoutAConsoleRoleIsRefused() throws Exception {
+		ConsoleSignIn browser = new ConsoleSignIn(gateway());
+		HttpResponse<String> page = browser.signIn("demo-user");
+		assertThat(page.uri().getPath()).isEqualTo("/admin/denied.html");
+		assertThat(page.body()).contains("Not for this account");
+		assertThat(browser.get("/admin/console.js").statusCode()).isEqualTo(303);
+	}
+
+	@Test
+	void withoutASessionTheApiHopAnswers401AndThePageRedirectsToSignIn() throws Exception {
+		ConsoleSignIn browser = new ConsoleSignIn(gateway());
+		HttpResponse<String> api = browser.get("/bff/api/me");
+		assertThat(api.statusCode()).isEqualTo(401);
+		assertThat(api.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		HttpResponse<String> page = browser.get("/admin/");
+		assertThat(page.statusCode()).isEqualTo(302);
+		assertThat(page.headers().firstValue("Location")).hasValue("/oauth2/authorization/keycloak");
+	}
+
+	private String gateway() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+}
