@@ -28,6 +28,8 @@ public final class Suite implements AutoCloseable {
 
 	private boolean closed;
 
+	private volatile boolean dropDatabasesOnClose;
+
 	private Suite(DevStack devStack, Map<Service, ServiceProcess> services) {
 		this.devStack = devStack;
 		this.services = services;
@@ -96,6 +98,14 @@ public final class Suite implements AutoCloseable {
 		stop(true);
 	}
 
+	/**
+	 * Drops the suite's databases when it stops, for a test run that made databases of
+	 * its own (such as ones suffixed with its process id).
+	 */
+	public void dropDatabasesOnClose() {
+		this.dropDatabasesOnClose = true;
+	}
+
 	private synchronized void stop(boolean deleteWorkDir) {
 		if (this.closed) {
 			return;
@@ -103,6 +113,14 @@ public final class Suite implements AutoCloseable {
 		this.closed = true;
 		service(Service.GATEWAY).stop();
 		Parallel.forEach(BEHIND_GATEWAY.stream().map(this::service).toList(), ServiceProcess::stop);
+		if (this.dropDatabasesOnClose) {
+			try {
+				this.devStack.dropDatabases();
+			}
+			catch (RuntimeException ex) {
+				System.err.println("Could not drop the suite's databases: " + ex.getMessage());
+			}
+		}
 		this.devStack.close(deleteWorkDir);
 		StopOnExit.unregister(this);
 	}

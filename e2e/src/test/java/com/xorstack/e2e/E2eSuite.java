@@ -12,7 +12,8 @@ import com.xorstack.devstack.TokenClient;
 
 /**
  * The whole suite from the built jars, started once for all e2e tests of this JVM on free
- * ports with empty {@code _e2e} databases, and stopped when the JVM exits.
+ * ports with empty databases suffixed {@code _e2e_<pid>}, stopped and dropped when the
+ * JVM exits.
  */
 final class E2eSuite {
 
@@ -47,12 +48,15 @@ final class E2eSuite {
 		if (startFailure != null) {
 			throw new IllegalStateException("The suite did not start: " + startFailure.getMessage(), startFailure);
 		}
-		SuiteSettings settings = SuiteSettings.forTests("_e2e");
+		// databases of this JVM's own: two checkouts' e2e runs at once never share (or
+		// drop) them
+		SuiteSettings settings = SuiteSettings.forTests("_e2e_" + ProcessHandle.current().pid());
 		// Logs of every process stay in target/, beside the test reports, for the next
 		// reader of a failure.
 		Path workDir = Path.of("target", "e2e-stack-" + System.currentTimeMillis()).toAbsolutePath();
 		try {
 			Suite started = Suite.start(settings.withDevStack(settings.devStack().withWorkDir(workDir)));
+			started.dropDatabasesOnClose();
 			Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-suite-stop"));
 			return started;
 		}

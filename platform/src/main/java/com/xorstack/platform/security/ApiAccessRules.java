@@ -24,7 +24,7 @@ public final class ApiAccessRules {
 			// the API's description is public, like the API's existence; it grants
 			// nothing
 			.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/openapi/*", "/swagger-ui.html",
-					"/swagger-ui/**", "/webjars/swagger-ui/**")
+					"/swagger-ui/**", "/webjars/swagger-ui/**", "/widget/*")
 			.permitAll()
 			.pathMatchers(HttpMethod.GET, "/api/me")
 			.authenticated()

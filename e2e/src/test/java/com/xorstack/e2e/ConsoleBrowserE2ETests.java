@@ -1,0 +1,172 @@
+package com.xorstack.e2e;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console and the feedback widget in headless Chromium against the whole suite:
+ * signing in through Keycloak's own login page, the tabs each role sees, triage, and the
+ * widget on a sample page. Screenshots of every tab land in {@code target/screenshots}.
+ */
+class ConsoleBrowserE2ETests {
+
+	private static final List<String> ADMIN_TABS = List.of("Overview", "Feedback", "AI logs", "Performance", "Alerts",
+			"Users & roles", "Audit");
+
+	private final String gateway = E2eSuite.get().gatewayUrl();
+
+	private final WebTestClient api = WebTestClient.bindToServer()
+		.baseUrl(this.gateway)
+		.responseTimeout(Duration.ofSeconds(30))
+		.build();
+
+	private WebDriver browser;
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void anAdminSeesEveryTab() {
+		signIn("demo-admin");
+		assertThat(tabTitles()).containsExactlyElementsOf(ADMIN_TABS);
+		for (WebElement tab : this.browser.findElements(By.cssSelector("#tabs a"))) {
+			String id = tab.getAttribute("data-tab");
+			tab.click();
+			waitUntil(ExpectedConditions.attributeContains(By.cssSelector("#tabs a[data-tab='" + id + "']"), "class",
+					"active"));
+			waitForLoaded();
+			Chromium.screenshot(this.browser, "admin-" + id);
+		}
+		assertThat(this.browser.findElement(By.id("who")).getText()).startsWith("demo-admin");
+	}
+
+	@Test
+	void aModeratorSeesOnlyTriageAndTriagesAFeedback() {
+		String marker = "browser-" + UUID.randomUUID().toString().substring(0, 8);
+		submitFeedback("demo-user", "The heart-rate chart is blank " + marker);
+
+		signIn("demo-moderator");
+		assertThat(tabTitles()).containsExactly("Feedback");
+		WebElement text = this.browser.findElement(By.cssSelector("form.filters input[name='q']"));
+		text.sendKeys(marker);
+		this.browser.findElement(By.cssSelector("form.filters button[type='submit']")).click();
+		WebElement row = waitUntil(ExpectedConditions.visibilityOfElementLocated(
+				By.xpath("//tr[.//span[@data-testid='feedback-message'][contains(., '" + marker + "')]]")));
+		Chromium.screenshot(this.browser, "moderator-feedback");
+		row.findElement(By.cssSelector("[data-testid='to-reviewed']")).click();
+		waitUntil(ExpectedConditions.textToBe(By.cssSelector("[data-testid='notice']"), "Saved."));
+		waitUntil(ExpectedConditions
+			.textToBePresentInElementLocated(By.xpath("//tr[.//span[@data-testid='feedback-message'][contains(., '"
+					+ marker + "')]]//span[@data-testid='feedback-status']"), "reviewed"));
+		Chromium.screenshot(this.browser, "moderator-feedback-triaged");
+	}
+
+	@Test
+	void someoneWithoutAConsoleRoleIsTurnedAway() {
+		signIn("demo-user");
+		waitUntil(ExpectedConditions.urlContains("/admin/denied.html"));
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not for this account");
+	}
+
+	@Test
+	void theWidgetSendsFeedbackFromASamplePage() {
+		this.browser = Chromium.start();
+		String token = E2eSuite.token("demo-user-2");
+		this.browser.get(this.gateway + "/widget/demo.html#token=" + token);
+		SearchContext widget = waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("xorstack-feedback")))
+			.getShadowRoot();
+		widget.findElement(By.cssSelector(".fab")).click();
+		String message = "Sent from the widget " + UUID.randomUUID();
+		widget.findElement(By.cssSelector("select")).sendKeys("An idea");
+		widget.findElement(By.cssSelector("textarea")).sendKeys(message);
+		widget.findElement(By.cssSelector(".stars button:nth-child(4)")).click();
+		widget.findElement(By.cssSelector(".send")).click();
+		waitUntil((driver) -> widget.findElement(By.cssSelector(".result")).getText().startsWith("Thank you"));
+		Chromium.screenshot(this.browser, "widget-sent");
+
+		List<Map<String, Object>> mine = this.api.get()
+			.uri("/api/feedback?limit=200")
+			.headers((headers) -> headers.setBearerAuth(token))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, List<Map<String, Object>>>>() {
+			})
+			.returnResult()
+			.getResponseBody()
+			.get("items");
+		assertThat(mine).anySatisfy((feedback) -> assertThat(feedback).containsEntry("message", message)
+			.containsEntry("category", "feature")
+			.containsEntry("rating", 4)
+			.containsEntry("pageUrl", this.gateway + "/widget/demo.html"));
+	}
+
+	@Test
+	void theWidgetShowsTheServersRefusal() {
+		this.browser = Chromium.start();
+		this.browser.get(this.gateway + "/widget/demo.html#token=" + E2eSuite.token("demo-user"));
+		SearchContext widget = waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("xorstack-feedback")))
+			.getShadowRoot();
+		widget.findElement(By.cssSelector(".fab")).click();
+		widget.findElement(By.cssSelector(".send")).click();
+		waitUntil((driver) -> widget.findElement(By.cssSelector(".result")).getText().contains("message"));
+		assertThat(widget.findElement(By.cssSelector(".result")).getAttribute("class")).contains("bad");
+		Chromium.screenshot(this.browser, "widget-refused");
+	}
+
+	private void signIn(String username) {
+		this.browser = Chromium.start();
+		this.browser.get(this.gateway + "/admin/");
+		waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+		this.browser.findElement(By.id("password")).sendKeys(username);
+		this.browser.findElement(By.id("kc-login")).click();
+		waitUntil(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#tabs a")),
+				ExpectedConditions.urlContains("/admin/denied.html")));
+	}
+
+	private List<String> tabTitles() {
+		return this.browser.findElements(By.cssSelector("#tabs a")).stream().map(WebElement::getText).toList();
+	}
+
+	/** Until no panel of the view still says "Loading…". */
+	private void waitForLoaded() {
+		waitUntil((driver) -> driver.findElements(By.xpath("//main//*[normalize-space(.)='Loading…']")).isEmpty());
+	}
+
+	private <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
+		return new WebDriverWait(this.browser, Duration.ofSeconds(45)).until(condition::apply);
+	}
+
+	private void submitFeedback(String user, String message) {
+		this.api.post()
+			.uri("/api/feedback")
+			.headers((headers) -> headers.setBearerAuth(E2eSuite.token(user)))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("category", "bug", "message", message))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+	}
+
+}
