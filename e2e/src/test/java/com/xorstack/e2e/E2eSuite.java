@@ -12,11 +12,17 @@ import com.xorstack.devstack.TokenClient;
 
 /**
  * The whole suite from the built jars, started once for all e2e tests of this JVM on free
- * ports with empty {@code _e2e} databases, and stopped when the JVM exits.
+ * ports with empty {@code _e2e} databases, every service with the OpenTelemetry agent
+ * exporting to an {@link OtlpReceiver} in this JVM, and stopped when the JVM exits.
  */
 final class E2eSuite {
 
 	private static volatile @Nullable Suite suite;
+
+	/**
+	 * Every service's agent exports here, so any test can look at its request's trace.
+	 */
+	private static final OtlpReceiver traces = OtlpReceiver.start();
 
 	private static @Nullable RuntimeException startFailure;
 
@@ -47,7 +53,12 @@ final class E2eSuite {
 		if (startFailure != null) {
 			throw new IllegalStateException("The suite did not start: " + startFailure.getMessage(), startFailure);
 		}
-		SuiteSettings settings = SuiteSettings.forTests("_e2e");
+		SuiteSettings settings = SuiteSettings.forTests("_e2e")
+			.withOtlpEndpoint(traces.endpoint())
+			// one log line per request inside its trace, for the test that the trace id
+			// is
+			// in the logs
+			.withServiceVariable("LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_WEB_SERVER_ADAPTER", "DEBUG");
 		// Logs of every process stay in target/, beside the test reports, for the next
 		// reader of a failure.
 		Path workDir = Path.of("target", "e2e-stack-" + System.currentTimeMillis()).toAbsolutePath();
@@ -60,6 +71,10 @@ final class E2eSuite {
 			startFailure = ex;
 			throw ex;
 		}
+	}
+
+	static OtlpReceiver traces() {
+		return traces;
 	}
 
 	/**
