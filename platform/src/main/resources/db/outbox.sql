@@ -8,6 +8,7 @@ create table outbox (
     event_type   text        not null,
     occurred_at  timestamptz not null,
     payload      json        not null, -- json, not jsonb: the event data leaves byte for byte as written
-    published_at timestamptz
+    published_at timestamptz,
+    traceparent  text         -- W3C trace context of the request that appended it, sent as a Kafka header
 );
 create index outbox_pending on outbox (seq) where published_at is null;

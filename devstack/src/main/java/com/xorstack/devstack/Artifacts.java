@@ -10,11 +10,12 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * Where the build of devstack-artifacts put the Kafka jars and the Keycloak distribution.
- * Maven resolves them so that nothing is downloaded at run time; they stay off this
- * classpath because they only ever run in child JVMs.
+ * Where the build of devstack-artifacts put the Kafka jars, the Keycloak distribution and
+ * the OpenTelemetry Java agent. Maven resolves them so that nothing is downloaded at run
+ * time; they stay off this classpath because they only ever run in child JVMs.
  */
-record Artifacts(String kafkaVersion, List<Path> kafkaClasspath, String keycloakVersion, Path keycloakDist) {
+record Artifacts(String kafkaVersion, List<Path> kafkaClasspath, String keycloakVersion, Path keycloakDist,
+		String otelAgentVersion, Path otelAgent) {
 
 	private static final String RESOURCE = "/com/xorstack/devstack/artifacts.properties";
 
@@ -34,7 +35,8 @@ record Artifacts(String kafkaVersion, List<Path> kafkaClasspath, String keycloak
 			.map(Path::of)
 			.toList();
 		return new Artifacts(property(properties, "kafka.version"), classpath, property(properties, "keycloak.version"),
-				Path.of(property(properties, "keycloak.dist")));
+				Path.of(property(properties, "keycloak.dist")), property(properties, "otel.agent.version"),
+				Path.of(property(properties, "otel.agent")));
 	}
 
 	private static String property(Properties properties, String key) {

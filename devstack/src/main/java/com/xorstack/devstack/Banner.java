@@ -6,7 +6,7 @@ final class Banner {
 	private Banner() {
 	}
 
-	static String text(Suite suite, long seconds) {
+	static String text(Suite suite, long seconds, SuiteSettings settings) {
 		DevStack stack = suite.devStack();
 		String token = stack.issuerUri() + "/protocol/openid-connect/token";
 		String redis = stack.redisHost() + ":" + stack.redisPort()
@@ -20,7 +20,8 @@ final class Banner {
 				  Kafka        %s
 				  PostgreSQL   %s  (databases feedback, ailog, metrics, auth)
 				  Redis        %s
-				  Logs         %s
+				  Logs         %s  (JSON lines)
+				  Traces       %s
 
 				Demo logins (realm xorstack, client %s), password = user name:
 				  demo-user, demo-user-2, demo-moderator, demo-admin
@@ -34,7 +35,17 @@ final class Banner {
 				Press Ctrl-C to stop.""".formatted(seconds, suite.gatewayUrl(), stack.keycloakUrl(),
 				stack.keycloakUrl(), stack.kafkaBootstrapServers(),
 				stack.jdbcUrl("feedback").replaceFirst("/[^/]*$", "/"), redis, stack.workDir().resolve("logs"),
-				TokenClient.DEV_CLIENT, TokenClient.DEV_CLIENT, token, suite.gatewayUrl());
+				tracing(settings), TokenClient.DEV_CLIENT, TokenClient.DEV_CLIENT, token, suite.gatewayUrl());
+	}
+
+	private static String tracing(SuiteSettings settings) {
+		if (settings.otelAgent() == null) {
+			return "off (XORSTACK_OTEL_AGENT=off)";
+		}
+		if (settings.otlpEndpoint() == null) {
+			return "OpenTelemetry agent on, exporting nowhere (set OTEL_EXPORTER_OTLP_ENDPOINT)";
+		}
+		return "OpenTelemetry agent on, exporting to " + settings.otlpEndpoint();
 	}
 
 }

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * infrastructure and ports. Production sets the same variables, so a service cannot tell
  * a local run from a deployed one.
  */
-record ServiceEnvironment(DevStack devStack, Map<Service, Integer> ports, @Nullable Path otelAgent) {
+record ServiceEnvironment(DevStack devStack, Map<Service, Integer> ports, @Nullable Path otelAgent,
+		@Nullable String otlpEndpoint, Map<String, String> extra) {
 
 	Map<String, String> variables(Service service) {
 		Map<String, String> variables = new LinkedHashMap<>();
@@ -35,10 +36,10 @@ record ServiceEnvironment(DevStack devStack, Map<Service, Integer> ports, @Nulla
 			variables.put("REDIS_HOST", this.devStack.redisHost());
 			variables.put("REDIS_PORT", String.valueOf(this.devStack.redisPort()));
 			variables.put("XORSTACK_REDIS_ENABLED", String.valueOf(this.devStack.redisAvailable()));
-			// the gateway serves actuator on its own port only; ServiceProcess probes it
-			// there
-			variables.put("MANAGEMENT_PORT", String.valueOf(Ports.free()));
 		}
+		// every service serves actuator (health, prometheus) on a port of its own, as in
+		// production; ServiceProcess probes readiness there
+		variables.put("MANAGEMENT_PORT", String.valueOf(Ports.free()));
 		if (service == Service.AUTH) {
 			// auth-service's confidential client of deploy/keycloak/xorstack-realm.json
 			variables.put("KEYCLOAK_URL", this.devStack.keycloakUrl());
@@ -47,13 +48,40 @@ record ServiceEnvironment(DevStack devStack, Map<Service, Integer> ports, @Nulla
 			variables.put("KEYCLOAK_ADMIN_CLIENT_SECRET", "auth-service-secret");
 		}
 		if (this.otelAgent != null) {
-			variables.put("OTEL_SERVICE_NAME", service.module());
+			variables.putAll(tracing(service));
 		}
+		variables.putAll(this.extra);
 		return variables;
 	}
 
 	List<String> jvmArguments(Service service) {
 		return (this.otelAgent != null) ? List.of("-javaagent:" + this.otelAgent.toAbsolutePath()) : List.of();
+	}
+
+	/**
+	 * The agent's settings: traces over OTLP/HTTP when an endpoint is configured, else
+	 * nothing leaves the process (the agent still puts trace ids into logs and problems).
+	 * Metrics go through Micrometer's Prometheus endpoint and logs to files, never OTLP.
+	 */
+	private Map<String, String> tracing(Service service) {
+		Map<String, String> variables = new LinkedHashMap<>();
+		variables.put("OTEL_SERVICE_NAME", service.module());
+		variables.put("OTEL_RESOURCE_ATTRIBUTES",
+				"service.namespace=xorstack,deployment.environment.name=devstack,host.name=127.0.0.1");
+		variables.put("OTEL_METRICS_EXPORTER", "none");
+		variables.put("OTEL_LOGS_EXPORTER", "none");
+		if (this.otlpEndpoint != null) {
+			variables.put("OTEL_TRACES_EXPORTER", "otlp");
+			variables.put("OTEL_EXPORTER_OTLP_ENDPOINT", this.otlpEndpoint);
+			variables.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+			// locally a trace should show up at once, not after the default 5 s
+			variables.put("OTEL_BSP_SCHEDULE_DELAY", "200");
+		}
+		else {
+			variables.put("OTEL_TRACES_EXPORTER", "none");
+		}
+		variables.putAll(StartupSwitches.VARIABLES);
+		return variables;
 	}
 
 	private String url(Service service) {

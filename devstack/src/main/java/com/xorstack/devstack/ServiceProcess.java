@@ -40,7 +40,10 @@ public final class ServiceProcess implements AutoCloseable {
 		this.name = name;
 		this.jar = jar;
 		this.port = port;
-		List<String> command = new ArrayList<>(List.of(java.java().toString(), "-Xmx256m", "-XX:+UseSerialGC"));
+		// C1 only: five JVMs (and the agent's start-up) share a few cores here, and a
+		// local suite needs a quick start more than peak throughput
+		List<String> command = new ArrayList<>(
+				List.of(java.java().toString(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
 		command.addAll(jvmArguments);
 		command.addAll(List.of("-jar", jar.toString()));
 		this.command = List.copyOf(command);
@@ -95,9 +98,16 @@ public final class ServiceProcess implements AutoCloseable {
 
 	/** Health lives on the management port of a service given {@code MANAGEMENT_PORT}. */
 	String readinessUrl() {
+		return managementUrl() + "/actuator/health/readiness";
+	}
+
+	/**
+	 * Where actuator (health, Prometheus) answers: the management port when the service
+	 * has one ({@code MANAGEMENT_PORT}), else the API port.
+	 */
+	public String managementUrl() {
 		String managementPort = this.environment.get("MANAGEMENT_PORT");
-		String base = (managementPort != null) ? "http://127.0.0.1:" + managementPort : baseUrl();
-		return base + "/actuator/health/readiness";
+		return (managementPort != null) ? "http://127.0.0.1:" + managementPort : baseUrl();
 	}
 
 	public Path jar() {

@@ -47,8 +47,10 @@ public final class Suite implements AutoCloseable {
 			ports.put(service, Ports.claim(settings.port(service), service.module(), service.portVariable()));
 		}
 		JavaRuntime java = JavaRuntime.find();
+		Path agent = (settings.otelAgent() != null) ? Artifacts.existing(settings.otelAgent()) : null;
 		DevStack devStack = DevStack.start(settings.devStack());
-		ServiceEnvironment environment = new ServiceEnvironment(devStack, ports, settings.otelAgent());
+		ServiceEnvironment environment = new ServiceEnvironment(devStack, ports, agent, settings.otlpEndpoint(),
+				settings.serviceVariables());
 		Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
 		for (Service service : Service.values()) {
 			services.put(service,

@@ -19,8 +19,10 @@ public final class XorstackUp {
 		long start = System.nanoTime();
 		System.out.println("Starting PostgreSQL databases, Kafka and Keycloak, then the five services...");
 		Suite suite;
+		SuiteSettings settings;
 		try {
-			suite = Suite.start(SuiteSettings.defaults());
+			settings = SuiteSettings.defaults();
+			suite = Suite.start(settings);
 		}
 		catch (DevStackException ex) {
 			System.err.println("xorstack: " + ex.getMessage());
@@ -30,7 +32,7 @@ public final class XorstackUp {
 		// Registered after the suite, so the shutdown hook runs this first
 		StopOnExit.register(new Stopper(suite));
 		long seconds = Math.round((System.nanoTime() - start) / 1e9);
-		System.out.println(Banner.text(suite, seconds));
+		System.out.println(Banner.text(suite, seconds, settings));
 		new CountDownLatch(1).await();
 	}
 

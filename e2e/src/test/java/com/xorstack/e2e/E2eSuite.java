@@ -12,12 +12,18 @@ import com.xorstack.devstack.TokenClient;
 
 /**
  * The whole suite from the built jars, started once for all e2e tests of this JVM on free
- * ports with empty databases suffixed {@code _e2e_<pid>}, stopped and dropped when the
- * JVM exits.
+ * ports with empty databases suffixed {@code _e2e_<pid>}, every service with the
+ * OpenTelemetry agent exporting to an {@link OtlpReceiver} in this JVM; stopped, and its
+ * databases dropped, when the JVM exits.
  */
 final class E2eSuite {
 
 	private static volatile @Nullable Suite suite;
+
+	/**
+	 * Every service's agent exports here, so any test can look at its request's trace.
+	 */
+	private static final OtlpReceiver traces = OtlpReceiver.start();
 
 	private static @Nullable RuntimeException startFailure;
 
@@ -50,7 +56,11 @@ final class E2eSuite {
 		}
 		// databases of this JVM's own: two checkouts' e2e runs at once never share (or
 		// drop) them
-		SuiteSettings settings = SuiteSettings.forTests("_e2e_" + ProcessHandle.current().pid());
+		SuiteSettings settings = SuiteSettings.forTests("_e2e_" + ProcessHandle.current().pid())
+			.withOtlpEndpoint(traces.endpoint())
+			// one log line per request inside its trace, for the test that the trace id is
+			// in the logs
+			.withServiceVariable("LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_WEB_SERVER_ADAPTER", "DEBUG");
 		// Logs of every process stay in target/, beside the test reports, for the next
 		// reader of a failure.
 		Path workDir = Path.of("target", "e2e-stack-" + System.currentTimeMillis()).toAbsolutePath();
@@ -64,6 +74,10 @@ final class E2eSuite {
 			startFailure = ex;
 			throw ex;
 		}
+	}
+
+	static OtlpReceiver traces() {
+		return traces;
 	}
 
 	/**

@@ -1,7 +1,13 @@
 package com.xorstack.platform.outbox;
 
+import java.time.Duration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +27,19 @@ public class OutboxConfiguration {
 	@Bean
 	Outbox outbox(DatabaseClient db, JsonMapper json) {
 		return new Outbox(db, json);
+	}
+
+	/** Where Micrometer is, as in every service with actuator. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class BacklogConfiguration {
+
+		@Bean
+		@Nullable OutboxBacklog outboxBacklog(DatabaseClient db, ObjectProvider<MeterRegistry> registry) {
+			MeterRegistry meters = registry.getIfAvailable();
+			return (meters != null) ? new OutboxBacklog(db, meters, Duration.ofSeconds(10)) : null;
+		}
+
 	}
 
 	@Bean

@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
+import io.opentelemetry.context.Scope;
 import io.r2dbc.spi.Readable;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +23,13 @@ import reactor.util.retry.Retry;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import com.xorstack.platform.events.CloudEventRecords;
 import com.xorstack.platform.events.OutgoingEvent;
+import com.xorstack.platform.tracing.TraceContexts;
 
 /**
  * Publishes committed outbox rows to Kafka in the order they were written. One relay
@@ -131,8 +136,8 @@ final class OutboxRelay implements SmartLifecycle {
 
 	private Flux<PendingRow> pending() {
 		return this.db
-			.sql("select seq, event_id, topic, event_key, event_type, occurred_at, payload::text as payload from outbox"
-					+ " where published_at is null order by seq limit :limit")
+			.sql("select seq, event_id, topic, event_key, event_type, occurred_at, payload::text as payload,"
+					+ " traceparent from outbox where published_at is null order by seq limit :limit")
 			.bind("limit", this.properties.batchSize())
 			.map(PendingRow::of)
 			.all();
@@ -143,10 +148,28 @@ final class OutboxRelay implements SmartLifecycle {
 				row.topic(), row.key(), row.payload());
 		// send() itself blocks while the broker's metadata is unknown: keep it off the
 		// event loop.
-		return Mono.fromFuture(() -> this.kafka.send(CloudEventRecords.toRecord(event)))
+		return Mono.fromFuture(() -> sendInTrace(event, row.traceparent()))
 			.subscribeOn(Schedulers.boundedElastic())
 			.timeout(Duration.ofSeconds(30))
 			.thenReturn(row.seq());
+	}
+
+	/**
+	 * Sends with the trace of the request that appended the row made current, so that the
+	 * agent's producer span joins that trace; the {@code traceparent} header carries it
+	 * to consumers also without the agent (the agent replaces it with its own span's).
+	 */
+	private CompletableFuture<SendResult<String, byte[]>> sendInTrace(OutgoingEvent event,
+			@Nullable String traceparent) {
+		ProducerRecord<String, byte[]> record = CloudEventRecords.toRecord(event);
+		if (traceparent != null) {
+			record.headers()
+				.remove(TraceContexts.TRACEPARENT)
+				.add(TraceContexts.TRACEPARENT, traceparent.getBytes(StandardCharsets.US_ASCII));
+		}
+		try (Scope scope = TraceContexts.fromTraceparent(traceparent).makeCurrent()) {
+			return this.kafka.send(record);
+		}
 	}
 
 	private Mono<Integer> markPublished(List<Long> sequences) {
@@ -177,13 +200,14 @@ final class OutboxRelay implements SmartLifecycle {
 	}
 
 	record PendingRow(long seq, UUID eventId, String topic, String key, String type, OffsetDateTime occurredAt,
-			byte[] payload) {
+			byte[] payload, @Nullable String traceparent) {
 
 		static PendingRow of(Readable row) {
 			return new PendingRow(row.get("seq", Long.class), row.get("event_id", UUID.class),
 					row.get("topic", String.class), row.get("event_key", String.class),
 					row.get("event_type", String.class), row.get("occurred_at", OffsetDateTime.class),
-					row.get("payload", String.class).getBytes(StandardCharsets.UTF_8));
+					row.get("payload", String.class).getBytes(StandardCharsets.UTF_8),
+					row.get("traceparent", String.class));
 		}
 
 	}

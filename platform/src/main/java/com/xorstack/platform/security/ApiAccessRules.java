@@ -19,7 +19,8 @@ public final class ApiAccessRules {
 	}
 
 	public static void apply(AuthorizeExchangeSpec exchanges) {
-		exchanges.pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+		// actuator lives on the management port, which only the cluster reaches
+		exchanges.pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/prometheus")
 			.permitAll()
 			// the API's description is public, like the API's existence; it grants
 			// nothing

@@ -23,6 +23,8 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
+import com.xorstack.platform.tracing.TraceContexts;
+
 /**
  * The problem responses every service gives for bad input, registered as each service's
  * one {@code @RestControllerAdvice}: a 400 names the offending field in {@code errors},
@@ -30,6 +32,9 @@ import org.springframework.web.server.ServerWebInputException;
  * problem.
  */
 public class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+	/** The problem property with the W3C trace id, as Jaeger shows and searches it. */
+	public static final String TRACE_ID = "traceId";
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
@@ -59,6 +64,19 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return Mono.just(ResponseEntity.badRequest().body(problem));
 	}
 
+	/**
+	 * Every problem the base class makes (domain {@code ErrorResponseException}s too)
+	 * carries the trace id, so that a user's report leads to the trace.
+	 */
+	@Override
+	protected Mono<ResponseEntity<Object>> createResponseEntity(@Nullable Object body, @Nullable HttpHeaders headers,
+			HttpStatusCode status, ServerWebExchange exchange) {
+		if (body instanceof ProblemDetail problem) {
+			withTraceId(problem);
+		}
+		return super.createResponseEntity(body, headers, status, exchange);
+	}
+
 	@ExceptionHandler(DataBufferLimitException.class)
 	ResponseEntity<Object> handleTooLarge(DataBufferLimitException ex) {
 		return tooLarge();
@@ -67,8 +85,8 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex) {
 		log.error("Unexpected error", ex);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"Something went wrong on our side; it has been logged.");
+		ProblemDetail problem = withTraceId(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"Something went wrong on our side; it has been logged."));
 		return ResponseEntity.internalServerError().body(problem);
 	}
 
@@ -102,8 +120,8 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static ResponseEntity<Object> tooLarge() {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-				"The request body is larger than this API accepts.");
+		ProblemDetail problem = withTraceId(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+				"The request body is larger than this API accepts."));
 		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
 	}
 
@@ -111,6 +129,17 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
 		problem.setTitle("Invalid request");
 		problem.setProperty("errors", errors);
+		return withTraceId(problem);
+	}
+
+	/**
+	 * Adds {@code traceId} when a span is current (the OpenTelemetry agent is attached).
+	 */
+	static ProblemDetail withTraceId(ProblemDetail problem) {
+		String traceId = TraceContexts.currentTraceId();
+		if (traceId != null && (problem.getProperties() == null || !problem.getProperties().containsKey(TRACE_ID))) {
+			problem.setProperty(TRACE_ID, traceId);
+		}
 		return problem;
 	}
 

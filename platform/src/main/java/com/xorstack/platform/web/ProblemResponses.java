@@ -10,6 +10,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 
+import com.xorstack.platform.tracing.TraceContexts;
+
 /**
  * Writes a problem body by hand. Security handlers and web filters run before the codecs
  * a controller would use are in play, and their answers must look the same as a
@@ -27,9 +29,11 @@ public final class ProblemResponses {
 		}
 		response.setStatusCode(status);
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		String traceId = TraceContexts.currentTraceId();
 		String body = "{\"type\":\"about:blank\",\"title\":" + quote(status.getReasonPhrase()) + ",\"status\":"
 				+ status.value() + ",\"detail\":" + quote(detail) + ",\"instance\":"
-				+ quote(exchange.getRequest().getPath().value()) + "}";
+				+ quote(exchange.getRequest().getPath().value())
+				+ ((traceId != null) ? ",\"" + ApiProblemHandler.TRACE_ID + "\":" + quote(traceId) : "") + "}";
 		DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
 		return response.writeWith(Mono.just(buffer));
 	}

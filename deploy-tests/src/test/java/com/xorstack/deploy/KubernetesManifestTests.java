@@ -1,0 +1,204 @@
+package com.xorstack.deploy;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.xorstack.platform.events.Topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Kustomize manifests against the services' real configuration and the issue's rules:
+ * ports, variables, probes, topics, secrets and who may talk to whom.
+ */
+class KubernetesManifestTests {
+
+	/** Variables the Deployments set for the agent's resource attributes. */
+	private static final Set<String> POD_FIELDS = Set.of("POD_NAME", "POD_NAMESPACE");
+
+	/** Variables that must come from a Secret, never from a value in a manifest. */
+	private static final Set<String> SECRET_VARIABLES = Set.of("DB_USERNAME", "DB_PASSWORD",
+			"KEYCLOAK_ADMIN_CLIENT_SECRET");
+
+	@Test
+	void theKustomizationListsEveryManifestOfTheBase() throws IOException {
+		try (Stream<java.nio.file.Path> files = Files.list(Repo.path(Kustomize.BASE))) {
+			Set<String> manifests = files.map((file) -> file.getFileName().toString())
+				.filter((name) -> name.endsWith(".yaml") && !name.equals("kustomization.yaml"))
+				.collect(Collectors.toSet());
+			assertThat(Kustomize.resourceFiles()).containsExactlyInAnyOrderElementsOf(manifests);
+		}
+		for (String overlay : List.of("dev", "prod")) {
+			Map<String, Object> kustomization = Repo
+				.yamlDocuments(Repo.read("deploy/k8s/overlays/" + overlay + "/kustomization.yaml"))
+				.get(0);
+			assertThat(Repo.list(kustomization.get("resources"))).as(overlay).containsExactly("../../base");
+		}
+	}
+
+	@Test
+	void deploymentsListenAndAreProbedWhereTheServicesDo() {
+		for (String module : Repo.SERVICES) {
+			Map<String, Map<String, Object>> env = Kustomize.env(module);
+			int port = ServiceConfiguration.of(module).defaultPort();
+			assertThat(env.get("SERVER_PORT").get("value")).as(module).isEqualTo(String.valueOf(port));
+			assertThat(Kustomize.containerPort(module, "http")).as(module).isEqualTo(port);
+			assertThat(Kustomize.containerPort(module, "management")).as(module)
+				.isEqualTo(Integer.parseInt(String.valueOf(env.get("MANAGEMENT_PORT").get("value"))))
+				.isNotEqualTo(port);
+			Map<String, Object> container = Kustomize.container(module);
+			assertThat(Repo.at(container, "livenessProbe", "httpGet"))
+				.containsEntry("path", "/actuator/health/liveness")
+				.containsEntry("port", "management");
+			assertThat(Repo.at(container, "readinessProbe", "httpGet"))
+				.containsEntry("path", "/actuator/health/readiness")
+				.containsEntry("port", "management");
+			assertThat(Repo.at(container, "startupProbe", "httpGet")).containsEntry("port", "management");
+			assertThat(Repo.at(container, "resources", "requests")).containsKeys("cpu", "memory");
+			assertThat(Repo.at(container, "resources", "limits")).containsKey("memory");
+		}
+	}
+
+	@Test
+	void deploymentsSetOnlyVariablesTheServicesReadAndEveryLoopbackDefault() {
+		Set<String> shared = Repo.at(Kustomize.get("ConfigMap", "xorstack-config"), "data").keySet();
+		for (String module : Repo.SERVICES) {
+			ServiceConfiguration configuration = ServiceConfiguration.of(module);
+			Set<String> names = Kustomize.env(module).keySet();
+			assertThat(names).as(module)
+				.allMatch((name) -> configuration.reads(name) || POD_FIELDS.contains(name), "read by " + module);
+			assertThat(shared).as("shared configuration").allMatch(configuration::reads, "read by " + module);
+			List<String> all = new ArrayList<>(names);
+			all.addAll(shared);
+			assertThat(all).as(module).containsAll(configuration.loopbackDefaults());
+		}
+	}
+
+	@Test
+	void secretsAreReferencedNeverInlined() {
+		assertThat(Kustomize.ofKind("Secret")).isEmpty();
+		for (String module : Repo.SERVICES) {
+			Kustomize.env(module).forEach((name, entry) -> {
+				if (SECRET_VARIABLES.contains(name)) {
+					assertThat(entry).as("%s of %s", name, module).doesNotContainKey("value");
+					assertThat(Repo.at(entry, "valueFrom", "secretKeyRef")).as("%s of %s", name, module)
+						.containsKeys("name", "key");
+				}
+			});
+		}
+	}
+
+	@Test
+	void servicesRouteToEachOtherThroughTheirServicePorts() {
+		for (String module : Repo.SERVICES) {
+			Map<String, Object> service = Kustomize.get("Service", module);
+			assertThat(Repo.list(Repo.at(service, "spec").get("ports"))).as(module)
+				.anySatisfy((port) -> assertThat(Repo.map(port)).containsEntry("port",
+						ServiceConfiguration.of(module).defaultPort()));
+		}
+		Map<String, Map<String, Object>> gateway = Kustomize.env("gateway");
+		for (String module : Repo.SERVICES.subList(1, Repo.SERVICES.size())) {
+			String variable = module.replace("-service", "").toUpperCase() + "_SERVICE_URI";
+			assertThat(gateway.get(variable).get("value")).as(variable)
+				.isEqualTo("http://" + module + ":" + ServiceConfiguration.of(module).defaultPort());
+		}
+	}
+
+	@Test
+	void everyDeploymentScalesAndSurvivesDisruptions() {
+		for (String module : Repo.SERVICES) {
+			Map<String, Object> autoscaler = Kustomize.get("HorizontalPodAutoscaler", module);
+			assertThat(Repo.at(autoscaler, "spec", "scaleTargetRef")).containsEntry("kind", "Deployment")
+				.containsEntry("name", module);
+			Map<String, Object> budget = Kustomize.get("PodDisruptionBudget", module);
+			assertThat(Repo.at(budget, "spec", "selector", "matchLabels"))
+				.isEqualTo(Repo.at(Kustomize.get("Deployment", module), "spec", "selector", "matchLabels"));
+		}
+	}
+
+	@Test
+	void everyTopicAndItsDeadLetterTopicIsReplicatedThreeTimes() throws IllegalAccessException {
+		Map<String, Map<String, Object>> topics = Kustomize.ofKind("KafkaTopic")
+			.stream()
+			.collect(Collectors.toMap((topic) -> String.valueOf(Repo.at(topic, "spec").get("topicName")),
+					(topic) -> Repo.at(topic, "spec")));
+		List<String> expected = new ArrayList<>();
+		for (Field field : Topics.class.getFields()) {
+			if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+				String topic = (String) field.get(null);
+				expected.add(topic);
+				expected.add(Topics.deadLetter(topic));
+			}
+		}
+		assertThat(topics.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+		topics.forEach((name, spec) -> {
+			assertThat(spec).as(name).containsEntry("replicas", 3);
+			assertThat(((Number) spec.get("partitions")).intValue()).as(name).isPositive();
+			assertThat(Repo.map(spec.get("config"))).as(name).containsEntry("min.insync.replicas", 2);
+		});
+		Map<String, Object> kafka = Kustomize.get("Kafka", "xorstack");
+		assertThat(Repo.at(kafka, "metadata", "annotations")).containsEntry("strimzi.io/kraft", "enabled");
+		assertThat(Repo.at(kafka, "spec", "kafka", "config")).containsEntry("min.insync.replicas", 2)
+			.containsEntry("auto.create.topics.enable", false);
+	}
+
+	@Test
+	void onlyTheGatewayIsReachableFromOutsideAndServicesOnlyFromTheGateway() {
+		for (String module : Repo.SERVICES) {
+			Map<String, Object> policy = Kustomize.get("NetworkPolicy", module);
+			List<Object> ingress = Repo.list(Repo.at(policy, "spec").get("ingress"));
+			int port = ServiceConfiguration.of(module).defaultPort();
+			for (Object rule : ingress) {
+				List<Object> ports = Repo.list(Repo.map(rule).get("ports"));
+				boolean apiPort = ports.stream().anyMatch((p) -> Repo.map(p).get("port").equals(port));
+				List<Map<String, Object>> from = Repo.list(Repo.map(rule).get("from")).stream().map(Repo::map).toList();
+				if (apiPort && module.equals("gateway")) {
+					assertThat(from).allSatisfy((peer) -> assertThat(peer).containsKey("namespaceSelector"));
+				}
+				else if (apiPort) {
+					assertThat(from).as(module)
+						.allSatisfy((peer) -> assertThat(Repo.at(peer, "podSelector", "matchLabels"))
+							.containsEntry("app.kubernetes.io/name", "gateway"));
+				}
+				else {
+					assertThat(from).as(module + ": only monitoring reaches the management port")
+						.allSatisfy((peer) -> assertThat(Repo.at(peer, "namespaceSelector", "matchLabels"))
+							.containsEntry("kubernetes.io/metadata.name", "monitoring"));
+				}
+			}
+			String egress = String.valueOf(Repo.at(policy, "spec").get("egress"));
+			assertThat(egress).as(module).contains("strimzi.io/cluster=xorstack", "xorstack-keycloak");
+			if (ServiceConfiguration.of(module).database() != null) {
+				assertThat(egress).as(module).contains("cnpg.io/cluster=xorstack-pg");
+			}
+		}
+		assertThat(Kustomize.find("NetworkPolicy", "default-deny")).isPresent();
+	}
+
+	@Test
+	void theDatabasesAreTheOnesTheServicesName() {
+		Set<String> databases = Kustomize.ofKind("Database")
+			.stream()
+			.map((database) -> String.valueOf(Repo.at(database, "spec").get("name")))
+			.collect(Collectors.toSet());
+		databases.add(String
+			.valueOf(Repo.at(Kustomize.get("Cluster", "xorstack-pg"), "spec", "bootstrap", "initdb").get("database")));
+		for (String module : Repo.SERVICES.subList(1, Repo.SERVICES.size())) {
+			String database = ServiceConfiguration.of(module).database();
+			assertThat(databases).as(module).contains(database);
+			assertThat(Kustomize.env(module).get("DB_R2DBC_URL").get("value")).as(module)
+				.isEqualTo("r2dbc:postgresql://xorstack-pg-rw:5432/" + database);
+		}
+	}
+
+}
