@@ -147,11 +147,10 @@ const TABS = {
 };
 
 function summaryCards(summary) {
-  const ai = summary.ai || {};
   const cards = [
-    ['Average AI latency', fmt.ms(ai.avgLatencyMs ?? summary.avgAiLatencyMs), 'avg-latency'],
-    ['Error rate', fmt.pct(ai.errorRatePercent ?? summary.errorRatePercent), 'error-rate'],
-    ['Total tokens', fmt.num(ai.totalTokens ?? summary.totalTokens), 'total-tokens'],
+    ['Average AI latency', fmt.ms(summary.avgAiLatencyMs), 'avg-latency'],
+    ['AI error rate', fmt.pct(summary.errorRatePercent), 'error-rate'],
+    ['Total tokens', fmt.num(summary.totalTokens), 'total-tokens'],
     ['Active sessions', fmt.num(summary.activeSessions), 'active-sessions'],
   ];
   return cards.map(([label, value, id]) => h('div', { class: 'card', 'data-testid': `card-${id}` },
@@ -179,7 +178,7 @@ function renderOverview() {
   async function loadCharts() {
     const to = new Date();
     const from = new Date(to.getTime() - 24 * 3600 * 1000);
-    const metrics = [['ai.latency.avg', 'AI latency (avg, ms)'], ['ai.calls', 'AI calls'], ['api.latency.p95', 'API p95 (ms)'], ['ai.tokens', 'Tokens']];
+    const metrics = [['ai.latency.avg_ms', 'AI latency (avg, ms)'], ['ai.calls', 'AI calls'], ['api.latency.p95_ms', 'API p95 (ms)'], ['ai.tokens.total', 'Tokens']];
     charts.replaceChildren(...metrics.map(([metric, title]) => {
       const panel = h('div', { class: 'panel' }, h('h2', {}, `${title}, last 24 h`), loading());
       api(`/admin/metrics/timeseries${query({ metric, from: from.toISOString(), to: to.toISOString(), step: '1h' })}`)
@@ -314,12 +313,12 @@ function renderAiLogs() {
     { name: 'from', label: 'From', type: 'datetime-local' }, { name: 'to', label: 'To', type: 'datetime-local' },
   ], (values) => { filters = values; paged = table(); container.replaceChildren(paged.element); });
   const stats = h('div', { class: 'panel' }, h('h2', {}, 'By function'), loading());
-  api('/admin/ai-logs/stats?groupBy=function').then(({ data }) => stats.replaceChildren(h('h2', {}, 'By function'), statsTable(data.items)))
+  api('/admin/ai-logs/stats?by=function').then(({ data }) => stats.replaceChildren(h('h2', {}, 'By function'), statsTable(data.items)))
     .catch((error) => stats.replaceChildren(h('h2', {}, 'By function'), errorBox(error)));
   const dups = h('div', { class: 'panel' }, h('h2', {}, 'Repeated prompts'), loading());
   api('/admin/ai-logs/duplicates').then(({ data }) => dups.replaceChildren(h('h2', {}, 'Repeated prompts'), data.items.length ? h('div', { class: 'table-wrap' }, h('table', {},
     h('thead', {}, h('tr', {}, h('th', {}, 'Input hash'), h('th', { class: 'num' }, 'Calls'), h('th', { class: 'num' }, 'Tokens a cache would save'))),
-    h('tbody', {}, data.items.map((d) => h('tr', {}, h('td', {}, (d.inputHash || '').slice(0, 16) + '…'), h('td', { class: 'num' }, fmt.num(d.count ?? d.calls)), h('td', { class: 'num' }, fmt.num(d.tokensSaved ?? d.savableTokens))))))) : empty('repeated prompts')))
+    h('tbody', {}, data.items.map((d) => h('tr', {}, h('td', {}, (d.inputHash || '').slice(0, 16) + '…'), h('td', { class: 'num' }, fmt.num(d.calls)), h('td', { class: 'num' }, fmt.num(d.savedTokens))))))) : empty('repeated prompts')))
     .catch((error) => dups.replaceChildren(h('h2', {}, 'Repeated prompts'), errorBox(error)));
   show(form, container, detail, h('div', { class: 'grid2' }, stats, dups));
 }
@@ -329,25 +328,24 @@ function statsTable(items) {
   return h('div', { class: 'table-wrap' }, h('table', {},
     h('thead', {}, h('tr', {}, ['Group', 'Calls', 'Error rate', 'p50', 'p95', 'p99', 'Tokens', 'Cost'].map((t, i) => h('th', { class: i ? 'num' : null }, t)))),
     h('tbody', {}, items.map((s) => h('tr', {},
-      h('td', {}, s.group ?? s.functionName ?? s.model ?? s.key ?? '–'), h('td', { class: 'num' }, fmt.num(s.calls)),
-      h('td', { class: 'num' }, fmt.pct(s.errorRate !== undefined ? s.errorRate * (s.errorRate <= 1 ? 100 : 1) : null)),
+      h('td', {}, s.functionName ?? s.model ?? '–'), h('td', { class: 'num' }, fmt.num(s.calls)),
+      h('td', { class: 'num' }, fmt.pct(s.errorRate == null ? null : s.errorRate * 100)),
       h('td', { class: 'num' }, fmt.ms(s.p50Ms)), h('td', { class: 'num' }, fmt.ms(s.p95Ms)), h('td', { class: 'num' }, fmt.ms(s.p99Ms)),
-      h('td', { class: 'num' }, fmt.num((s.inputTokens || 0) + (s.outputTokens || 0))), h('td', { class: 'num' }, fmt.usd(s.costUsd ?? s.estimatedCostUsd)))))));
+      h('td', { class: 'num' }, fmt.num((s.inputTokens || 0) + (s.outputTokens || 0))), h('td', { class: 'num' }, s.unpricedCalls ? `${fmt.usd(s.costUsd)} + ${s.unpricedCalls} unpriced` : fmt.usd(s.costUsd)))))));
 }
 
 function renderPerformance() {
   const api3 = h('div', { class: 'cards' }, loading());
   const slos = h('div', { class: 'panel' }, h('h2', {}, 'Service level objectives'), loading());
   api('/admin/dashboard/summary?window=1h').then(({ data }) => {
-    const p = data.api || data;
-    api3.replaceChildren(...[['API p50', p.p50Ms ?? data.apiP50Ms], ['API p95', p.p95Ms ?? data.apiP95Ms], ['API p99', p.p99Ms ?? data.apiP99Ms]].map(([label, v]) =>
+    api3.replaceChildren(...[['API p50', data.apiP50Ms], ['API p95', data.apiP95Ms], ['API p99', data.apiP99Ms]].map(([label, v]) =>
       h('div', { class: 'card' }, h('div', { class: 'label' }, `${label} (1 h)`), h('div', { class: 'value' }, fmt.ms(v)))));
   }).catch((error) => api3.replaceChildren(errorBox(error)));
   api('/admin/slos').then(({ data }) => slos.replaceChildren(h('h2', {}, 'Service level objectives'), (data.items || []).length ? h('div', { class: 'table-wrap' }, h('table', { 'data-testid': 'slo-table' },
     h('thead', {}, h('tr', {}, ['Objective', 'Target', 'Current', 'Status'].map((t) => h('th', {}, t)))),
-    h('tbody', {}, data.items.map((s) => h('tr', {}, h('td', {}, s.name || s.metric), h('td', {}, `${s.comparison || s.operator || '<'} ${fmt.num(s.target, 2)} ${s.unit || ''}`),
+    h('tbody', {}, data.items.map((s) => h('tr', {}, h('td', { title: s.metric }, s.description || s.metric), h('td', {}, `< ${fmt.num(s.target, 2)} ${s.unit || ''}`),
       h('td', {}, s.current == null ? '–' : `${fmt.num(s.current, 2)} ${s.unit || ''}`),
-      h('td', {}, h('span', { class: `pill ${s.status === 'ok' || s.status === 'met' ? 'ok' : s.status === 'breached' ? 'bad' : 'warn'}` }, s.status)))))))
+      h('td', {}, h('span', { class: `pill ${s.status === 'ok' ? 'ok' : s.status === 'breached' ? 'bad' : 'warn'}` }, s.status.replace('_', ' '))))))))
     : empty('objectives'))).catch((error) => slos.replaceChildren(h('h2', {}, 'Service level objectives'), errorBox(error)));
   show(api3, slos);
 }

@@ -47,6 +47,21 @@ class ConsoleBrowserE2ETests {
 	}
 
 	@Test
+	void anAdminSeesTheLiveCardsChangeWhenAiCallsAreLogged() {
+		signIn("demo-admin");
+		By tokens = By.cssSelector("[data-testid='card-total-tokens'] .value");
+		String before = waitUntil(ExpectedConditions.visibilityOfElementLocated(tokens)).getText();
+		logAiCall(1234, 567);
+		// metrics-service rolls the call up and the stream pushes the change within
+		// seconds
+		waitUntil((driver) -> !driver.findElement(tokens).getText().equals(before));
+		assertThat(number(this.browser.findElement(tokens).getText()) - number(before)).isEqualTo(1234 + 567);
+		assertThat(this.browser.findElement(By.cssSelector("[data-testid='card-avg-latency'] .value")).getText())
+			.endsWith("ms");
+		Chromium.screenshot(this.browser, "admin-overview-live");
+	}
+
+	@Test
 	void anAdminSeesEveryTab() {
 		signIn("demo-admin");
 		assertThat(tabTitles()).containsExactlyElementsOf(ADMIN_TABS);
@@ -156,6 +171,26 @@ class ConsoleBrowserE2ETests {
 
 	private <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
 		return new WebDriverWait(this.browser, Duration.ofSeconds(45)).until(condition::apply);
+	}
+
+	private void logAiCall(int inputTokens, int outputTokens) {
+		String ingest = E2eSuite.get().tokens().clientCredentialsToken("edge-functions", "edge-functions-secret");
+		this.api.post()
+			.uri("/api/ai-logs")
+			.headers((headers) -> headers.setBearerAuth(ingest))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("id", UUID.randomUUID().toString(), "occurredAt", java.time.Instant.now().toString(),
+					"functionName", "sleep-coach", "status", "success", "requestModel", "gpt-4o-mini", "durationMs",
+					840, "inputTokens", inputTokens, "outputTokens", outputTokens))
+			.exchange()
+			.expectStatus()
+			.isAccepted();
+	}
+
+	/** The number a card shows, such as {@code 12,345}; {@code –} is none yet. */
+	private static long number(String shown) {
+		String digits = shown.replaceAll("[^0-9]", "");
+		return digits.isEmpty() ? 0 : Long.parseLong(digits);
 	}
 
 	private void submitFeedback(String user, String message) {

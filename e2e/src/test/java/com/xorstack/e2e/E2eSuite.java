@@ -58,7 +58,8 @@ final class E2eSuite {
 		// drop) them
 		SuiteSettings settings = SuiteSettings.forTests("_e2e_" + ProcessHandle.current().pid())
 			.withOtlpEndpoint(traces.endpoint())
-			// one log line per request inside its trace, for the test that the trace id is
+			// one log line per request inside its trace, for the test that the trace id
+			// is
 			// in the logs
 			.withServiceVariable("LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_WEB_SERVER_ADAPTER", "DEBUG");
 		// Logs of every process stay in target/, beside the test reports, for the next
