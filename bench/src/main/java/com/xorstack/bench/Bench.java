@@ -41,7 +41,14 @@ public final class Bench {
 	}
 
 	private static Suite start() {
-		SuiteSettings settings = SuiteSettings.forTests("_bench");
+		// Rate limiting stays on (every request still takes a token from its caller's
+		// bucket
+		// in Redis), with buckets large enough that a benchmark measures the cost, not
+		// the
+		// limit.
+		SuiteSettings settings = SuiteSettings.forTests("_bench")
+			.withServiceVariable("XORSTACK_GATEWAY_RATELIMIT_REPLENISHRATE", "1000000")
+			.withServiceVariable("XORSTACK_GATEWAY_RATELIMIT_BURSTCAPACITY", "1000000");
 		Path workDir = Path.of("bench", "target", "bench-stack-" + System.currentTimeMillis()).toAbsolutePath();
 		return Suite.start(settings.withDevStack(settings.devStack().withWorkDir(workDir)));
 	}
