@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
+import com.xorstack.platform.tracing.TraceContexts;
 import com.xorstack.platform.web.InvalidParameterException;
 
 /**
@@ -45,9 +47,10 @@ class IngestController {
 
 	@PostMapping(path = "/api/ai-logs", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<IngestResponse>> ingest(ServerWebExchange exchange) {
+		String traceparent = exchange.getRequest().getHeaders().getFirst(TraceContexts.TRACEPARENT);
 		return RequestBodies.read(exchange, this.properties.maxBodySize())
 			.map(this::parse)
-			.flatMap(this::ingest)
+			.flatMap((body) -> ingest(body, traceparent))
 			.map((response) -> ResponseEntity.status(HttpStatus.ACCEPTED).body(response));
 	}
 
@@ -60,18 +63,18 @@ class IngestController {
 		}
 	}
 
-	private Mono<IngestResponse> ingest(JsonNode body) {
+	private Mono<IngestResponse> ingest(JsonNode body, @Nullable String traceparent) {
 		if (body.isObject() && body.has("events")) {
-			return batch(body);
+			return batch(body, traceparent);
 		}
 		Validated validated = this.validator.validate(body);
 		if (!validated.isValid()) {
 			throw invalid(validated.problems());
 		}
-		return store(List.of(validated.call()), List.of());
+		return store(List.of(validated.call().inTrace(traceparent)), List.of());
 	}
 
-	private Mono<IngestResponse> batch(JsonNode body) {
+	private Mono<IngestResponse> batch(JsonNode body, @Nullable String traceparent) {
 		if (body.size() != 1) {
 			String other = body.propertyNames()
 				.stream()
@@ -94,7 +97,7 @@ class IngestController {
 			JsonNode event = events.get(index);
 			Validated validated = this.validator.validate(event);
 			if (validated.isValid()) {
-				calls.add(validated.call());
+				calls.add(validated.call().inTrace(traceparent));
 			}
 			else {
 				rejected.add(new IngestResponse.Rejection(index, idOf(event), validated.problems()));

@@ -1,5 +1,6 @@
 package com.xorstack.ailog.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import io.r2dbc.spi.R2dbcException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,7 @@ import com.xorstack.platform.events.EventTypes;
 import com.xorstack.platform.events.IncomingEvent;
 import com.xorstack.platform.events.InvalidEventException;
 import com.xorstack.platform.events.Topics;
+import com.xorstack.platform.tracing.TraceContexts;
 
 /**
  * Consumes {@code ailog.ingest.v1} a batch at a time. Valid events are stored in one
@@ -152,7 +155,8 @@ class IngestListener {
 		if (!call.id().toString().equals(event.id())) {
 			throw new InvalidEventException("ce_id " + event.id() + " must equal the id of the data, " + call.id());
 		}
-		return call;
+		Header traceparent = record.headers().lastHeader(TraceContexts.TRACEPARENT);
+		return call.inTrace((traceparent != null) ? new String(traceparent.value(), StandardCharsets.UTF_8) : null);
 	}
 
 }

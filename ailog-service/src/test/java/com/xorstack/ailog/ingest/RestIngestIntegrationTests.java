@@ -30,9 +30,12 @@ class RestIngestIntegrationTests extends AilogIntegrationTest {
 
 	AiLogApi api;
 
+	WebTestClient web;
+
 	@Autowired
 	void api(WebTestClient web) {
 		this.api = new AiLogApi(web);
+		this.web = web;
 	}
 
 	@Test
@@ -54,6 +57,29 @@ class RestIngestIntegrationTests extends AilogIntegrationTest {
 		// gpt-4o-mini: 100 input tokens at 0.15 and 20 output at 0.60 per million
 		assertThat(((Number) stored.get("costUsd")).doubleValue()).isCloseTo(0.000027,
 				org.assertj.core.data.Offset.offset(1e-12));
+	}
+
+	@Test
+	void anEventWithoutATraceIdKeepsTheTraceItArrivedIn() {
+		Map<String, Object> untraced = AiLogApi.event("rest-trace-" + UUID.randomUUID(), Instant.now());
+		untraced.remove("traceId");
+		Map<String, Object> traced = AiLogApi.event("rest-trace-" + UUID.randomUUID(), Instant.now());
+		traced.put("traceId", "0af7651916cd43dd8448eb211c80319c");
+		for (Map<String, Object> event : List.of(untraced, traced)) {
+			this.web.post()
+				.uri("/api/ai-logs")
+				.headers((headers) -> headers.setBearerAuth(AiLogApi.ingestToken()))
+				.header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(event)
+				.exchange()
+				.expectStatus()
+				.isAccepted();
+		}
+		assertThat(this.api.getJson("/api/admin/ai-logs/{id}", untraced.get("id"))).containsEntry("traceId",
+				"4bf92f3577b34da6a3ce929d0e0e4736");
+		assertThat(this.api.getJson("/api/admin/ai-logs/{id}", traced.get("id"))).as("the event's own trace id wins")
+			.containsEntry("traceId", "0af7651916cd43dd8448eb211c80319c");
 	}
 
 	@Test
