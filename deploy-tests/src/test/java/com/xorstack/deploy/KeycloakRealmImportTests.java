@@ -1,0 +1,107 @@
+package com.xorstack.deploy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The production realm import agrees with the realm the suite runs and tests against
+ * (deploy/keycloak/xorstack-realm.json): the same roles, clients and mappers; no demo
+ * users, no password-grant client, no secret inline.
+ */
+class KeycloakRealmImportTests {
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("^\\$\\{([A-Z0-9_]+)\\}$");
+
+	private final Map<String, Object> realm = Repo.yamlDocuments(Repo.read("deploy/keycloak/xorstack-realm.json"))
+		.get(0);
+
+	private final Map<String, Object> realmImport = Kustomize.find("KeycloakRealmImport", "xorstack-realm")
+		.orElseThrow(() -> new AssertionError("No KeycloakRealmImport xorstack-realm in the Kustomize base"));
+
+	private final Map<String, Object> imported = Repo.at(this.realmImport, "spec", "realm");
+
+	@Test
+	void importsIntoTheOperatorsKeycloak() {
+		Map<String, Object> keycloak = Kustomize.find("Keycloak", "xorstack-keycloak").orElseThrow();
+		assertThat(Repo.at(this.realmImport, "spec").get("keycloakCRName"))
+			.isEqualTo(Repo.at(keycloak, "metadata").get("name"));
+	}
+
+	@Test
+	void sameRealmRolesAndSettings() {
+		assertThat(this.imported.get("realm")).isEqualTo(this.realm.get("realm"));
+		assertThat(this.imported.get("roles")).isEqualTo(this.realm.get("roles"));
+		Map<String, Object> settings = new HashMap<>(this.realm);
+		Map<String, Object> importedSettings = new HashMap<>(this.imported);
+		for (String differs : List.of("users", "clients")) {
+			settings.remove(differs);
+			importedSettings.remove(differs);
+		}
+		assertThat(importedSettings).isEqualTo(settings);
+	}
+
+	@Test
+	void noDemoUsersOnlyServiceAccounts() {
+		List<Object> users = Repo.list(this.imported.getOrDefault("users", List.of()));
+		assertThat(users).allSatisfy((user) -> assertThat(Repo.map(user)).containsKey("serviceAccountClientId"));
+		List<Object> serviceAccounts = Repo.list(this.realm.get("users"))
+			.stream()
+			.filter((user) -> Repo.map(user).containsKey("serviceAccountClientId"))
+			.toList();
+		assertThat(users).containsExactlyInAnyOrderElementsOf(serviceAccounts);
+	}
+
+	@Test
+	void everyClientButTheDevelopmentOneWithSecretsFromSecrets() {
+		Map<String, Map<String, Object>> local = clients(this.realm);
+		Map<String, Map<String, Object>> production = clients(this.imported);
+		assertThat(production).doesNotContainKey("xorstack-dev");
+		assertThat(production.keySet()).containsExactlyInAnyOrderElementsOf(
+				local.keySet().stream().filter((id) -> !id.equals("xorstack-dev")).toList());
+		Map<String, Object> placeholders = Repo.at(this.realmImport, "spec", "placeholders");
+		List<String> used = new ArrayList<>();
+		production.forEach((id, client) -> {
+			Map<String, Object> expected = new HashMap<>(local.get(id));
+			Map<String, Object> actual = new HashMap<>(client);
+			if (actual.containsKey("secret")) {
+				Matcher placeholder = PLACEHOLDER.matcher(String.valueOf(actual.get("secret")));
+				assertThat(placeholder.matches()).as("the secret of %s is a placeholder", id).isTrue();
+				assertThat(placeholders).as("placeholder of %s", id).containsKey(placeholder.group(1));
+				assertThat(Repo.at(Repo.map(placeholders.get(placeholder.group(1))), "secret")).containsKeys("name",
+						"key");
+				used.add(placeholder.group(1));
+				actual.remove("secret");
+				expected.remove("secret");
+			}
+			if (id.equals("xorstack-console")) {
+				assertThat(Repo.list(actual.get("redirectUris")))
+					.allSatisfy((uri) -> assertThat(String.valueOf(uri)).startsWith("https://"));
+				for (Map<String, Object> console : List.of(actual, expected)) {
+					console.remove("redirectUris");
+					Map<String, Object> attributes = new HashMap<>(Repo.map(console.get("attributes")));
+					attributes.remove("post.logout.redirect.uris");
+					console.put("attributes", attributes);
+				}
+			}
+			assertThat(actual).as("client %s", id).isEqualTo(expected);
+		});
+		assertThat(used).containsExactlyInAnyOrderElementsOf(placeholders.keySet());
+	}
+
+	private static Map<String, Map<String, Object>> clients(Map<String, Object> realm) {
+		Map<String, Map<String, Object>> byId = new HashMap<>();
+		for (Object client : Repo.list(realm.get("clients"))) {
+			byId.put(String.valueOf(Repo.map(client).get("clientId")), Repo.map(client));
+		}
+		return byId;
+	}
+
+}
