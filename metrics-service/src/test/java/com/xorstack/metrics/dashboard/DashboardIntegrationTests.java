@@ -2,26 +2,10 @@ package com.xorstack.metrics.dashboard;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
-
 import com.xorstack.devstack.TestStack;
+import com.xorstack.metrics.MetricsIntegrationTest;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class DashboardIntegrationTests {
-
-	@Autowired
-	WebTestClient web;
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestStack.get().springProperties("metrics").forEach((name, value) -> registry.add(name, () -> value));
-	}
+class DashboardIntegrationTests extends MetricsIntegrationTest {
 
 	@Test
 	void adminReadsTheSummary() {
