@@ -8,11 +8,13 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * A rollup table: its bucket width and the span of one partition (a day of minutes, a
- * month of hours).
+ * month of hours or days). Days are there so that a long window reads a few dozen rows
+ * per series instead of hundreds.
  */
 enum Granularity {
 
-	MINUTE("rollup_minute", Duration.ofMinutes(1)), HOUR("rollup_hour", Duration.ofHours(1));
+	MINUTE("rollup_minute", Duration.ofMinutes(1)), HOUR("rollup_hour", Duration.ofHours(1)),
+	DAY("rollup_day", Duration.ofDays(1));
 
 	private final String table;
 
@@ -32,7 +34,11 @@ enum Granularity {
 	}
 
 	Instant bucket(Instant at) {
-		return at.truncatedTo((this == MINUTE) ? ChronoUnit.MINUTES : ChronoUnit.HOURS);
+		return at.truncatedTo(switch (this) {
+			case MINUTE -> ChronoUnit.MINUTES;
+			case HOUR -> ChronoUnit.HOURS;
+			case DAY -> ChronoUnit.DAYS;
+		});
 	}
 
 	Instant partitionStart(Instant at) {

@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which buckets answer a window {@code [from, to)}: whole hours from the hourly rollups,
- * and minute buckets only for the partial hours at either edge. A leading edge older than
- * the minute retention is widened to its whole hour (the minutes are gone), which can
- * count up to 59 minutes more than asked; windows of the dashboard never reach that far
- * back except 30d, where it is noise.
+ * Which buckets answer a window {@code [from, to)}: whole UTC days from the daily
+ * rollups, the whole hours around them from the hourly ones, and minute buckets only for
+ * the partial hours at either edge. A 30-day window is then at most 29 days, 46 hours and
+ * 118 minutes per series. A leading edge older than the minute retention is widened to
+ * its whole hour (the minutes are gone), which can count up to 59 minutes more than
+ * asked; of the dashboard's windows only 30d reaches that far back, where it is noise.
  */
 record ReadPlan(List<Segment> segments) {
 
@@ -20,11 +21,11 @@ record ReadPlan(List<Segment> segments) {
 
 	static ReadPlan of(Instant from, Instant to, Instant minuteHorizon) {
 		Instant start = from.truncatedTo(ChronoUnit.MINUTES);
-		List<Segment> segments = new ArrayList<>(3);
+		List<Segment> segments = new ArrayList<>(5);
 		if (!start.isBefore(to)) {
 			return new ReadPlan(segments);
 		}
-		Instant firstHour = ceilHour(start);
+		Instant firstHour = ceil(start, ChronoUnit.HOURS);
 		Instant lastHour = to.truncatedTo(ChronoUnit.HOURS);
 		boolean minutesGone = start.isBefore(minuteHorizon);
 		if (!firstHour.isBefore(lastHour)) {
@@ -43,16 +44,32 @@ record ReadPlan(List<Segment> segments) {
 				segments.add(new Segment(Granularity.MINUTE, start, firstHour));
 			}
 		}
-		segments.add(new Segment(Granularity.HOUR, hoursFrom, lastHour));
+		wholeHours(hoursFrom, lastHour, segments);
 		if (lastHour.isBefore(to)) {
 			segments.add(new Segment(Granularity.MINUTE, lastHour, to));
 		}
 		return new ReadPlan(segments);
 	}
 
-	private static Instant ceilHour(Instant at) {
-		Instant floor = at.truncatedTo(ChronoUnit.HOURS);
-		return floor.equals(at) ? floor : floor.plus(1, ChronoUnit.HOURS);
+	private static void wholeHours(Instant from, Instant to, List<Segment> segments) {
+		Instant firstDay = ceil(from, ChronoUnit.DAYS);
+		Instant lastDay = to.truncatedTo(ChronoUnit.DAYS);
+		if (!firstDay.isBefore(lastDay)) {
+			segments.add(new Segment(Granularity.HOUR, from, to));
+			return;
+		}
+		if (from.isBefore(firstDay)) {
+			segments.add(new Segment(Granularity.HOUR, from, firstDay));
+		}
+		segments.add(new Segment(Granularity.DAY, firstDay, lastDay));
+		if (lastDay.isBefore(to)) {
+			segments.add(new Segment(Granularity.HOUR, lastDay, to));
+		}
+	}
+
+	private static Instant ceil(Instant at, ChronoUnit unit) {
+		Instant floor = at.truncatedTo(unit);
+		return floor.equals(at) ? floor : floor.plus(1, unit);
 	}
 
 }

@@ -17,6 +17,7 @@ public record RollupProperties(@DefaultValue("7d") Duration minuteRollups, @Defa
 		@DefaultValue("90d") Duration systemMetrics) {
 
 	Duration retention(Granularity granularity) {
+		// daily rollups are kept as long as the hourly ones they summarize
 		return (granularity == Granularity.MINUTE) ? this.minuteRollups : this.hourRollups;
 	}
 

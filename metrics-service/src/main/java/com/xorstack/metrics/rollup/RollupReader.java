@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -58,11 +59,12 @@ public class RollupReader {
 	}
 
 	/**
-	 * One aggregate per step from the table of that step's width ({@code 1d} sums hourly
-	 * rows by UTC day); steps without data are absent.
+	 * One aggregate per step from the table of that step's width (UTC days for
+	 * {@code 1d}); steps without data are absent.
 	 */
 	public Mono<Map<Instant, Aggregate>> series(String kind, Labels labels, Instant from, Instant to, Duration step) {
-		Granularity granularity = step.equals(Duration.ofMinutes(1)) ? Granularity.MINUTE : Granularity.HOUR;
+		Granularity granularity = step.equals(Duration.ofMinutes(1)) ? Granularity.MINUTE
+				: step.equals(Duration.ofHours(1)) ? Granularity.HOUR : Granularity.DAY;
 		Function<Instant, Instant> stepOf = (bucket) -> Instant
 			.ofEpochSecond(Math.floorDiv(bucket.getEpochSecond(), step.toSeconds()) * step.toSeconds());
 		return rows(granularity, kind, labels, granularity.bucket(from), to, stepOf)
@@ -73,9 +75,12 @@ public class RollupReader {
 			.map((series) -> (Map<Instant, Aggregate>) series);
 	}
 
-	/** Minute buckets before this may be gone. */
+	/**
+	 * Minute buckets before this may be gone: retention drops a day of them only once the
+	 * whole day is past it.
+	 */
 	public Instant minuteHorizon() {
-		return this.clock.instant().minus(this.properties.minuteRollups());
+		return this.clock.instant().minus(this.properties.minuteRollups()).truncatedTo(ChronoUnit.DAYS);
 	}
 
 	private Flux<Row> rows(Granularity granularity, String kind, Labels labels, Instant from, Instant to,
@@ -85,7 +90,8 @@ public class RollupReader {
 			.append(granularity.table())
 			.append(" where kind = :kind and bucket >= :from and bucket < :to");
 		if (labels.none()) {
-			sql.append(" and name = '*'");
+			// the whole primary key prefix, so the scan is a range over bucket alone
+			sql.append(" and name = '*' and model = '*' and operation = '*'");
 		}
 		else {
 			sql.append(" and name <> '*'");

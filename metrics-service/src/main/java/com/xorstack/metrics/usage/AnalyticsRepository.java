@@ -36,9 +36,8 @@ class AnalyticsRepository {
 
 	/** AI calls per UTC day, from the hourly rows of every call. */
 	Mono<Map<LocalDate, Long>> aiCallsPerDay(LocalDate from, LocalDate to) {
-		return this.db
-			.sql("select cast(bucket at time zone 'UTC' as date) as day, sum(calls) as calls from rollup_hour"
-					+ " where kind = 'ai' and name = '*' and bucket >= :from and bucket < :to group by 1")
+		return this.db.sql("select cast(bucket at time zone 'UTC' as date) as day, sum(calls) as calls from rollup_hour"
+				+ " where kind = 'ai' and name = '*' and model = '*' and operation = '*' and bucket >= :from and bucket < :to group by 1")
 			.bind("from", from.atStartOfDay(ZoneOffset.UTC).toOffsetDateTime())
 			.bind("to", to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toOffsetDateTime())
 			.map((row) -> Map.entry(row.get("day", LocalDate.class), ((Number) row.get("calls")).longValue()))
@@ -65,8 +64,8 @@ class AnalyticsRepository {
 		return this.db
 			.sql("select cast(extract(isodow from bucket at time zone 'UTC') as int) as weekday,"
 					+ " cast(extract(hour from bucket at time zone 'UTC') as int) as hour, sum(calls) as calls"
-					+ " from rollup_hour where kind = :kind and name = '*' and bucket >= :from and bucket < :to"
-					+ " group by 1, 2")
+					+ " from rollup_hour where kind = :kind and name = '*' and model = '*' and operation = '*'"
+					+ " and bucket >= :from and bucket < :to" + " group by 1, 2")
 			.bind("kind", kind)
 			.bind("from", from.atStartOfDay(ZoneOffset.UTC).toOffsetDateTime())
 			.bind("to", to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toOffsetDateTime())

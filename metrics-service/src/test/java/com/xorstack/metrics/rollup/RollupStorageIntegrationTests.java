@@ -99,7 +99,7 @@ class RollupStorageIntegrationTests extends MetricsIntegrationTest {
 		Observation lastMonth = new Observation(Observation.API, "r", "", "", Instant.now().minus(Duration.ofDays(30)),
 				5.0, false, 0, 0, null, false);
 		assertThat(this.writer.sum(List.of(lastMonth)).keySet()).extracting(RollupKey::granularity)
-			.containsOnly(Granularity.HOUR);
+			.containsOnly(Granularity.HOUR, Granularity.DAY);
 	}
 
 	private boolean exists(String table) {
