@@ -58,13 +58,36 @@ class TrafficEventsIntegrationTests extends MetricsIntegrationTest {
 	void aiCallsRollUpToExactSumsAndPercentilesAcrossMinuteAndHourBuckets() {
 		String function = "fn-" + UUID.randomUUID();
 		Instant now = Instant.now();
-		Random random = new Random(7);
+		// spread over the last 170 minutes: at least two whole hours and two edges
+		List<Call> calls = sendAiCalls(function, now, 400, Duration.ofMinutes(170));
+		assertWindows(function, now, calls, Duration.ofMinutes(100), Duration.ofMinutes(150), Duration.ofHours(3),
+				Duration.ofMinutes(20));
+		Map<String, Object> hourly = timeseries("ai.calls", "1h", now.minus(4, ChronoUnit.HOURS), now,
+				"function:" + function);
+		Map<String, Object> perMinute = timeseries("ai.calls", "1m", now.minus(4, ChronoUnit.HOURS), now,
+				"function:" + function);
+		assertThat(sum(hourly)).isEqualTo(calls.size());
+		assertThat(sum(perMinute)).isEqualTo(calls.size());
+	}
+
+	@Test
+	void windowsOfDaysMergeDailyHourlyAndMinuteRollups() {
+		String function = "fn-" + UUID.randomUUID();
+		Instant now = Instant.now();
+		List<Call> calls = sendAiCalls(function, now, 300, Duration.ofHours(74));
+		assertWindows(function, now, calls, Duration.ofHours(73), Duration.ofHours(50), Duration.ofHours(26),
+				Duration.ofDays(7));
+		Map<String, Object> daily = timeseries("ai.calls", "1d", now.minus(5, ChronoUnit.DAYS), now,
+				"function:" + function);
+		assertThat(sum(daily)).isEqualTo(calls.size());
+	}
+
+	private List<Call> sendAiCalls(String function, Instant now, int count, Duration spread) {
+		Random random = new Random(count);
 		List<Call> calls = new ArrayList<>();
 		try (KafkaProducer<String, byte[]> producer = producer()) {
-			for (int i = 0; i < 400; i++) {
-				// spread over the last 170 minutes: at least two whole hours and two
-				// edges
-				Instant at = now.minusSeconds(60 + random.nextInt(170 * 60));
+			for (int i = 0; i < count; i++) {
+				Instant at = now.minusSeconds(60 + random.nextInt((int) spread.toSeconds() - 60));
 				double duration = Math.round(Math.exp(6 + random.nextGaussian()) * 10) / 10.0;
 				boolean error = random.nextInt(10) == 0;
 				BigDecimal cost = (i % 7 == 0) ? null : BigDecimal.valueOf(random.nextInt(10_000), 6);
@@ -77,11 +100,17 @@ class TrafficEventsIntegrationTests extends MetricsIntegrationTest {
 		}
 		Labels labels = new Labels(function, null, null);
 		await().atMost(Duration.ofSeconds(60))
-			.until(() -> this.rollups.aggregate(Observation.AI, labels, now.minus(3, ChronoUnit.HOURS), now)
+			.until(() -> this.rollups
+				.aggregate(Observation.AI, labels, now.minus(spread).minus(Duration.ofHours(1)), now)
 				.block()
 				.calls() == calls.size());
-		for (Duration window : new Duration[] { Duration.ofMinutes(100), Duration.ofMinutes(150), Duration.ofHours(3),
-				Duration.ofMinutes(20) }) {
+		return calls;
+	}
+
+	/** Each window against exact figures of the calls inside it, computed here. */
+	private void assertWindows(String function, Instant now, List<Call> calls, Duration... windows) {
+		Labels labels = new Labels(function, null, null);
+		for (Duration window : windows) {
 			Instant from = now.minus(window);
 			List<Call> inside = calls.stream()
 				.filter((call) -> !call.at().isBefore(from.truncatedTo(ChronoUnit.MINUTES)))
@@ -105,12 +134,6 @@ class TrafficEventsIntegrationTests extends MetricsIntegrationTest {
 					.isCloseTo(exact, within(exact * 0.01));
 			}
 		}
-		Map<String, Object> hourly = timeseries("ai.calls", "1h", now.minus(4, ChronoUnit.HOURS), now,
-				"function:" + function);
-		Map<String, Object> perMinute = timeseries("ai.calls", "1m", now.minus(4, ChronoUnit.HOURS), now,
-				"function:" + function);
-		assertThat(sum(hourly)).isEqualTo(calls.size());
-		assertThat(sum(perMinute)).isEqualTo(calls.size());
 	}
 
 	@Test
