@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +73,7 @@ class TrafficEventsIntegrationTests extends MetricsIntegrationTest {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void windowsOfDaysMergeDailyHourlyAndMinuteRollups() {
 		String function = "fn-" + UUID.randomUUID();
 		Instant now = Instant.now();
@@ -80,6 +83,50 @@ class TrafficEventsIntegrationTests extends MetricsIntegrationTest {
 		Map<String, Object> daily = timeseries("ai.calls", "1d", now.minus(5, ChronoUnit.DAYS), now,
 				"function:" + function);
 		assertThat(sum(daily)).isEqualTo(calls.size());
+		Map<String, Object> usage = this.web.get()
+			.uri("/api/admin/analytics/usage?from={from}", LocalDate.now(ZoneOffset.UTC).minusDays(5))
+			.headers((headers) -> headers.setBearerAuth(adminToken()))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
+		assertThat((List<Object>) usage.get("aiCallsByFunction"))
+			.contains((Object) Map.of("functionName", function, "calls", 300));
+	}
+
+	@Test
+	void heatmapCountsRequestsInTheirWeekdayAndHour() {
+		Instant at = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS).plusSeconds(600);
+		int weekday = at.atZone(ZoneOffset.UTC).getDayOfWeek().getValue();
+		int hour = at.atZone(ZoneOffset.UTC).getHour();
+		long before = heatmapCell(weekday, hour);
+		try (KafkaProducer<String, byte[]> producer = producer()) {
+			for (int i = 0; i < 3; i++) {
+				producer.send(CloudEventRecords.toRecord(TrafficEvents.request(UUID.randomUUID(), "heatmap", "/api/me",
+						200, 10, at.plusSeconds(i), null)));
+			}
+		}
+		await().atMost(Duration.ofSeconds(60)).until(() -> heatmapCell(weekday, hour) == before + 3);
+	}
+
+	@SuppressWarnings("unchecked")
+	private long heatmapCell(int weekday, int hour) {
+		Map<String, Object> heatmap = this.web.get()
+			.uri("/api/admin/analytics/heatmap?source=api")
+			.headers((headers) -> headers.setBearerAuth(adminToken()))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
+		return ((List<Map<String, Object>>) heatmap.get("items")).stream()
+			.filter((cell) -> cell.get("weekday").equals(weekday) && cell.get("hour").equals(hour))
+			.mapToLong((cell) -> ((Number) cell.get("count")).longValue())
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private List<Call> sendAiCalls(String function, Instant now, int count, Duration spread) {
@@ -183,7 +230,8 @@ class TrafficEventsIntegrationTests extends MetricsIntegrationTest {
 			producer.send(CloudEventRecords
 				.toRecord(TrafficEvents.request(UUID.randomUUID(), route, "/api/me", 503, 40, now, null)));
 		}
-		List<ConsumerRecord<String, byte[]>> dead = awaitDeadLetters(Topics.GATEWAY_REQUEST, poisonKey, invalidKey);
+		List<ConsumerRecord<String, byte[]>> dead = DeadLetterTopics.await(Topics.GATEWAY_REQUEST, poisonKey,
+				invalidKey);
 		assertThat(new String(dead.get(1).headers().lastHeader("kafka_dlt-exception-message").value(),
 				StandardCharsets.UTF_8))
 			.contains("status");
@@ -270,29 +318,6 @@ class TrafficEventsIntegrationTests extends MetricsIntegrationTest {
 
 	private static long number(Map<String, Object> body, String field) {
 		return ((Number) body.get(field)).longValue();
-	}
-
-	static List<ConsumerRecord<String, byte[]>> awaitDeadLetters(String topic, String... keys) {
-		Properties config = new Properties();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().kafkaBootstrapServers());
-		config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		Map<String, ConsumerRecord<String, byte[]>> found = new java.util.HashMap<>();
-		List<String> wanted = List.of(keys);
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-				new ByteArrayDeserializer())) {
-			consumer.subscribe(List.of(Topics.deadLetter(topic)));
-			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-			while (System.nanoTime() < deadline && found.size() < keys.length) {
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-					if (record.key() != null && wanted.contains(record.key())) {
-						found.put(record.key(), record);
-					}
-				}
-			}
-		}
-		assertThat(found.keySet()).as("dead letters").containsExactlyInAnyOrderElementsOf(wanted);
-		return wanted.stream().map(found::get).toList();
 	}
 
 }

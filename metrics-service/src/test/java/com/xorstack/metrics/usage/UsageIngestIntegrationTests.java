@@ -155,6 +155,21 @@ class UsageIngestIntegrationTests extends MetricsIntegrationTest {
 	}
 
 	@Test
+	void invalidUsageEventFromKafkaGoesToTheDeadLetterTopicWithItsReason() {
+		UUID id = UUID.randomUUID();
+		String key = "bad-usage-" + id;
+		String data = "{\"id\":\"" + id + "\",\"kind\":\"Not Snake\",\"occurredAt\":\"2026-11-25T10:00:00Z\"}";
+		try (KafkaProducer<String, byte[]> producer = producer()) {
+			producer
+				.send(CloudEventRecords.toRecord(event(id, EventTypes.USAGE_EVENT, Topics.USAGE_EVENTS, key, data)));
+		}
+		var dead = com.xorstack.metrics.traffic.DeadLetterTopics.await(Topics.USAGE_EVENTS, key);
+		assertThat(new String(dead.get(0).headers().lastHeader("kafka_dlt-exception-message").value(),
+				java.nio.charset.StandardCharsets.UTF_8))
+			.contains("kind");
+	}
+
+	@Test
 	void heatmapHasACellForEveryHourOfTheWeek() {
 		Map<String, Object> heatmap = this.web.get()
 			.uri("/api/admin/analytics/heatmap?source=api")
