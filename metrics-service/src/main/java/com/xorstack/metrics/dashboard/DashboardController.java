@@ -1,5 +1,6 @@
 package com.xorstack.metrics.dashboard;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 import reactor.core.publisher.Flux;
@@ -43,8 +44,7 @@ class DashboardController {
 	Flux<ServerSentEvent<DashboardSummary>> stream(@RequestParam(defaultValue = "1h") String window) {
 		DashboardWindow parsed = DashboardWindow.parse(window);
 		AtomicReference<DashboardSummary> last = new AtomicReference<>();
-		Flux<Boolean> ticks = Flux.interval(java.time.Duration.ZERO, this.properties.pushInterval())
-			.map((tick) -> true);
+		Flux<Boolean> ticks = Flux.interval(Duration.ZERO, this.properties.pushInterval()).map((tick) -> true);
 		Flux<Boolean> changed = this.changes.changes()
 			.sample(this.properties.changeDelay())
 			.map((change) -> false)

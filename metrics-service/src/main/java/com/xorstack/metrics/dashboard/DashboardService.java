@@ -3,6 +3,7 @@ package com.xorstack.metrics.dashboard;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import reactor.core.publisher.Mono;
 
@@ -14,6 +15,7 @@ import com.xorstack.metrics.rollup.Aggregate;
 import com.xorstack.metrics.rollup.RollupReader;
 import com.xorstack.metrics.rollup.WindowFigures;
 import com.xorstack.metrics.slo.SloEvaluator;
+import com.xorstack.metrics.slo.SloStatus;
 
 /** Builds the summary from the rollups, activity, feedback state and SLO targets. */
 @Component
@@ -52,7 +54,7 @@ class DashboardService {
 	}
 
 	private DashboardSummary summary(DashboardWindow window, WindowFigures figures, long activeSessions,
-			long pendingFeedback, java.util.List<com.xorstack.metrics.slo.SloStatus> slos) {
+			long pendingFeedback, List<SloStatus> slos) {
 		Aggregate ai = figures.ai();
 		Aggregate api = figures.api();
 		return new DashboardSummary(window.text(), figures.from(), figures.to(), ai.calls(), ai.averageMs(),

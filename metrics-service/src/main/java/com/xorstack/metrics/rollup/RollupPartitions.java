@@ -3,6 +3,7 @@ package com.xorstack.metrics.rollup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Set;
@@ -103,7 +104,7 @@ class RollupPartitions {
 			int year = Integer.parseInt(suffix.substring(0, 4));
 			int month = Integer.parseInt(suffix.substring(4, 6));
 			int day = (suffix.length() == 8) ? Integer.parseInt(suffix.substring(6, 8)) : 1;
-			Instant start = java.time.LocalDate.of(year, month, day).atStartOfDay(ZoneOffset.UTC).toInstant();
+			Instant start = LocalDate.of(year, month, day).atStartOfDay(ZoneOffset.UTC).toInstant();
 			return !granularity.partitionEnd(start).isAfter(horizon);
 		}
 		catch (RuntimeException ex) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -121,8 +122,7 @@ public class RollupReader {
 	}
 
 	private record Row(Instant step, long calls, long errors, double durationSumMs, long timedCalls, long inputTokens,
-			long outputTokens, BigDecimal costUsd, long unpricedCalls,
-			byte @org.jspecify.annotations.Nullable [] sketch) {
+			long outputTokens, BigDecimal costUsd, long unpricedCalls, byte @Nullable [] sketch) {
 
 		void addTo(Aggregate aggregate) {
 			aggregate.addRow(this.calls, this.errors, this.durationSumMs, this.timedCalls, this.inputTokens,

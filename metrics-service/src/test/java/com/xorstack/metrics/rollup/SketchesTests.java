@@ -1,5 +1,7 @@
 package com.xorstack.metrics.rollup;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,7 +40,7 @@ class SketchesTests {
 			encoded.add(Sketches.encode(sketch));
 		}
 		Aggregate merged = new Aggregate();
-		encoded.forEach((bytes) -> merged.addRow(0, 0, 0, 0, 0, 0, java.math.BigDecimal.ZERO, 0, bytes));
+		encoded.forEach((bytes) -> merged.addRow(0, 0, 0, 0, 0, 0, BigDecimal.ZERO, 0, bytes));
 		double[] sorted = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
 		for (double q : new double[] { 0.5, 0.9, 0.95, 0.99, 0.999 }) {
 			double exact = exact(sorted, q);
@@ -61,8 +63,7 @@ class SketchesTests {
 	@Test
 	void aSingleValueIsItsOwnPercentileWithinOnePercent() {
 		Aggregate aggregate = new Aggregate();
-		aggregate.add(new com.xorstack.metrics.rollup.Observation("ai", "f", "", "", java.time.Instant.now(), 1234.0,
-				false, 0, 0, null, true));
+		aggregate.add(new Observation("ai", "f", "", "", Instant.now(), 1234.0, false, 0, 0, null, true));
 		assertThat(aggregate.quantileMs(0.5)).isCloseTo(1234.0, within(12.34));
 		assertThat(aggregate.quantileMs(0.99)).isCloseTo(1234.0, within(12.34));
 		assertThat(new Aggregate().quantileMs(0.5)).isNull();

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 
+import com.xorstack.devstack.TestStack;
 import com.xorstack.metrics.MetricsIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,8 +75,7 @@ class SloIntegrationTests extends MetricsIntegrationTest {
 	void userCannotReadOrChangeTargets() {
 		this.web.get()
 			.uri("/api/admin/slos")
-			.headers((headers) -> headers
-				.setBearerAuth(com.xorstack.devstack.TestStack.get().passwordToken("demo-user")))
+			.headers((headers) -> headers.setBearerAuth(TestStack.get().passwordToken("demo-user")))
 			.exchange()
 			.expectStatus()
 			.isForbidden();

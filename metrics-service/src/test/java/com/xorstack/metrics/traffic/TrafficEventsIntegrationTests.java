@@ -33,6 +33,7 @@ import com.xorstack.metrics.rollup.Labels;
 import com.xorstack.metrics.rollup.Observation;
 import com.xorstack.metrics.rollup.RollupReader;
 import com.xorstack.platform.events.CloudEventRecords;
+import com.xorstack.platform.events.EventTypes;
 import com.xorstack.platform.events.OutgoingEvent;
 import com.xorstack.platform.events.Topics;
 
@@ -224,9 +225,9 @@ class TrafficEventsIntegrationTests extends MetricsIntegrationTest {
 		try (KafkaProducer<String, byte[]> producer = producer()) {
 			producer.send(new ProducerRecord<>(Topics.GATEWAY_REQUEST, poisonKey,
 					"{not a cloud event".getBytes(StandardCharsets.UTF_8)));
-			producer.send(CloudEventRecords.toRecord(event(UUID.randomUUID(),
-					com.xorstack.platform.events.EventTypes.GATEWAY_REQUEST_COMPLETED, Topics.GATEWAY_REQUEST,
-					invalidKey, "{\"route\":\"x\",\"method\":\"GET\",\"path\":\"/\",\"durationMs\":1}")));
+			producer.send(CloudEventRecords
+				.toRecord(event(UUID.randomUUID(), EventTypes.GATEWAY_REQUEST_COMPLETED, Topics.GATEWAY_REQUEST,
+						invalidKey, "{\"route\":\"x\",\"method\":\"GET\",\"path\":\"/\",\"durationMs\":1}")));
 			producer.send(CloudEventRecords
 				.toRecord(TrafficEvents.request(UUID.randomUUID(), route, "/api/me", 503, 40, now, null)));
 		}

@@ -1,5 +1,6 @@
 package com.xorstack.metrics.usage;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -8,12 +9,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 
 import com.xorstack.metrics.MetricsIntegrationTest;
+import com.xorstack.metrics.traffic.DeadLetterTopics;
 import com.xorstack.platform.events.CloudEventRecords;
 import com.xorstack.platform.events.EventTypes;
 import com.xorstack.platform.events.Topics;
@@ -163,9 +166,9 @@ class UsageIngestIntegrationTests extends MetricsIntegrationTest {
 			producer
 				.send(CloudEventRecords.toRecord(event(id, EventTypes.USAGE_EVENT, Topics.USAGE_EVENTS, key, data)));
 		}
-		var dead = com.xorstack.metrics.traffic.DeadLetterTopics.await(Topics.USAGE_EVENTS, key);
+		var dead = DeadLetterTopics.await(Topics.USAGE_EVENTS, key);
 		assertThat(new String(dead.get(0).headers().lastHeader("kafka_dlt-exception-message").value(),
-				java.nio.charset.StandardCharsets.UTF_8))
+				StandardCharsets.UTF_8))
 			.contains("kind");
 	}
 
@@ -221,8 +224,7 @@ class UsageIngestIntegrationTests extends MetricsIntegrationTest {
 		return ((Number) after.get(field)).longValue() - ((Number) before.get(field)).longValue();
 	}
 
-	private String usageEvent(UUID id, String kind, @org.jspecify.annotations.Nullable String userId,
-			@org.jspecify.annotations.Nullable String sessionId) {
+	private String usageEvent(UUID id, String kind, @Nullable String userId, @Nullable String sessionId) {
 		String session = (sessionId != null) ? "\"" + sessionId + "\"" : "null";
 		return "{\"id\":\"" + id + "\",\"kind\":\"" + kind + "\",\"userId\":"
 				+ ((userId != null) ? "\"" + userId + "\"" : "null") + ",\"sessionId\":" + session
