@@ -1,11 +1,15 @@
 package com.xorstack.metrics.rollup;
 
 import java.math.RoundingMode;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -14,15 +18,24 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Folds a batch of observations into the minute and hour rollups. The batch is summed in
- * memory first, so each row is touched once per batch: made if missing, locked, its
- * sketch merged in Java and written back with the sums added. Run {@link #prepare} before
- * the transaction and {@link #write} inside it, together with the event ids.
+ * Folds a batch of observations into the minute, hour and day rollups. The batch is
+ * summed in memory first, then each table takes three statements whatever the number of
+ * rows: make the missing rows, lock them all (in one order, so two writers never wait on
+ * each other in a circle), and, after the stored sketches are merged in Java, add the
+ * sums and write the merged sketches back. Run {@link #prepare} before the transaction
+ * and {@link #write} inside it, together with the event ids.
  */
 @Repository
 public class RollupWriter {
 
 	private static final Granularity[] GRANULARITIES = Granularity.values();
+
+	private static final String KEYS = "unnest(cast(:kinds as text[]), cast(:names as text[]),"
+			+ " cast(:models as text[]), cast(:operations as text[]), cast(:buckets as text[]))"
+			+ " as k(kind, name, model, operation, bucket)";
+
+	private static final String MATCH = "t.kind = u.kind and t.name = u.name and t.model = u.model"
+			+ " and t.operation = u.operation and t.bucket = cast(u.bucket as timestamptz)";
 
 	private final DatabaseClient db;
 
@@ -45,8 +58,12 @@ public class RollupWriter {
 	}
 
 	public Mono<Void> write(List<Observation> observations) {
-		Map<RollupKey, Aggregate> rows = sum(observations);
-		return Flux.fromIterable(rows.entrySet()).concatMap((row) -> upsert(row.getKey(), row.getValue())).then();
+		Map<Granularity, Map<RollupKey, Aggregate>> tables = new EnumMap<>(Granularity.class);
+		sum(observations)
+			.forEach((key, sums) -> tables.computeIfAbsent(key.granularity(), (g) -> new TreeMap<>()).put(key, sums));
+		return Flux.fromIterable(tables.entrySet())
+			.concatMap((table) -> write(table.getKey(), table.getValue()))
+			.then();
 	}
 
 	Map<RollupKey, Aggregate> sum(List<Observation> observations) {
@@ -73,63 +90,85 @@ public class RollupWriter {
 		return keys;
 	}
 
-	private Mono<Void> upsert(RollupKey key, Aggregate sums) {
-		return create(key).then(lockedSketch(key)).flatMap((stored) -> {
-			if (stored.length > 0) {
-				Sketches.mergeInto(sums.sketch, stored);
-			}
-			return add(key, sums);
-		});
+	private Mono<Void> write(Granularity granularity, Map<RollupKey, Aggregate> rows) {
+		List<RollupKey> keys = new ArrayList<>(rows.keySet());
+		return create(granularity, keys).then(lockedSketches(granularity, keys)).flatMap((stored) -> {
+			stored.forEach((key, sketch) -> {
+				if (sketch.length > 0) {
+					Sketches.mergeInto(rows.get(key).sketch, sketch);
+				}
+			});
+			return add(granularity, rows);
+		}).then();
 	}
 
-	private Mono<Long> create(RollupKey key) {
-		return bindKey(this.db.sql("insert into " + key.granularity().table()
-				+ " (kind, name, model, operation, bucket) values (:kind, :name, :model, :operation, :bucket)"
-				+ " on conflict do nothing"), key)
+	private Mono<Long> create(Granularity granularity, List<RollupKey> keys) {
+		return bindKeys(this.db.sql("insert into " + granularity.table() + " (kind, name, model, operation, bucket)"
+				+ " select kind, name, model, operation, cast(bucket as timestamptz) from " + KEYS
+				+ " order by 1, 2, 3, 4, 5 on conflict do nothing"), keys)
 			.fetch()
 			.rowsUpdated();
 	}
 
-	private Mono<byte[]> lockedSketch(RollupKey key) {
-		return bindKey(this.db.sql("select sketch from " + key.granularity().table() + where() + " for update"), key)
+	/** Locks the rows in key order; answers their stored sketches (empty when none). */
+	private Mono<Map<RollupKey, byte[]>> lockedSketches(Granularity granularity, List<RollupKey> keys) {
+		return bindKeys(this.db.sql("select t.kind, t.name, t.model, t.operation, t.bucket, t.sketch from "
+				+ granularity.table() + " t join " + KEYS.replace(" as k(", " as u(") + " on " + MATCH
+				+ " order by t.kind, t.name, t.model, t.operation, t.bucket for update of t"), keys)
 			.map((row) -> {
+				RollupKey key = new RollupKey(granularity, row.get("kind", String.class), row.get("name", String.class),
+						row.get("model", String.class), row.get("operation", String.class),
+						row.get("bucket", OffsetDateTime.class).toInstant());
 				byte[] sketch = row.get("sketch", byte[].class);
-				return (sketch != null) ? sketch : new byte[0];
+				return Map.entry(key, (sketch != null) ? sketch : new byte[0]);
 			})
-			.one();
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
-	private Mono<Void> add(RollupKey key, Aggregate sums) {
-		return bindKey(this.db
-			.sql("update " + key.granularity().table() + " set calls = calls + :calls, errors = errors + :errors,"
-					+ " duration_sum_ms = duration_sum_ms + :durationSum, timed_calls = timed_calls + :timedCalls,"
-					+ " input_tokens = input_tokens + :inputTokens, output_tokens = output_tokens + :outputTokens,"
-					+ " cost_usd = cost_usd + :cost, unpriced_calls = unpriced_calls + :unpriced, sketch = :sketch"
-					+ where()),
-				key)
-			.bind("calls", sums.calls)
-			.bind("errors", sums.errors)
-			.bind("durationSum", sums.durationSumMs)
-			.bind("timedCalls", sums.timedCalls)
-			.bind("inputTokens", sums.inputTokens)
-			.bind("outputTokens", sums.outputTokens)
-			.bind("cost", sums.costUsd.setScale(8, RoundingMode.HALF_UP))
-			.bind("unpriced", sums.unpricedCalls)
-			.bind("sketch", Sketches.encode(sums.sketch))
-			.then();
+	private Mono<Long> add(Granularity granularity, Map<RollupKey, Aggregate> rows) {
+		List<RollupKey> keys = new ArrayList<>(rows.keySet());
+		List<Aggregate> sums = keys.stream().map(rows::get).toList();
+		String sql = "update " + granularity.table() + " t set calls = t.calls + cast(u.calls as bigint),"
+				+ " errors = t.errors + cast(u.errors as bigint),"
+				+ " duration_sum_ms = t.duration_sum_ms + cast(u.duration_sum as double precision),"
+				+ " timed_calls = t.timed_calls + cast(u.timed_calls as bigint),"
+				+ " input_tokens = t.input_tokens + cast(u.input_tokens as bigint),"
+				+ " output_tokens = t.output_tokens + cast(u.output_tokens as bigint),"
+				+ " cost_usd = t.cost_usd + cast(u.cost as numeric),"
+				+ " unpriced_calls = t.unpriced_calls + cast(u.unpriced as bigint), sketch = decode(u.sketch, 'base64')"
+				+ " from unnest(cast(:kinds as text[]), cast(:names as text[]), cast(:models as text[]),"
+				+ " cast(:operations as text[]), cast(:buckets as text[]), cast(:calls as text[]),"
+				+ " cast(:errors as text[]), cast(:durationSums as text[]), cast(:timedCalls as text[]),"
+				+ " cast(:inputTokens as text[]), cast(:outputTokens as text[]), cast(:costs as text[]),"
+				+ " cast(:unpriced as text[]), cast(:sketches as text[])) as u(kind, name, model, operation, bucket,"
+				+ " calls, errors, duration_sum, timed_calls, input_tokens, output_tokens, cost, unpriced, sketch)"
+				+ " where " + MATCH;
+		Base64.Encoder base64 = Base64.getEncoder();
+		return bindKeys(this.db.sql(sql), keys).bind("calls", column(sums, (a) -> Long.toString(a.calls)))
+			.bind("errors", column(sums, (a) -> Long.toString(a.errors)))
+			.bind("durationSums", column(sums, (a) -> Double.toString(a.durationSumMs)))
+			.bind("timedCalls", column(sums, (a) -> Long.toString(a.timedCalls)))
+			.bind("inputTokens", column(sums, (a) -> Long.toString(a.inputTokens)))
+			.bind("outputTokens", column(sums, (a) -> Long.toString(a.outputTokens)))
+			.bind("costs", column(sums, (a) -> a.costUsd.setScale(8, RoundingMode.HALF_UP).toPlainString()))
+			.bind("unpriced", column(sums, (a) -> Long.toString(a.unpricedCalls)))
+			.bind("sketches", column(sums, (a) -> base64.encodeToString(Sketches.encode(a.sketch))))
+			.fetch()
+			.rowsUpdated();
 	}
 
-	private static String where() {
-		return " where kind = :kind and name = :name and model = :model and operation = :operation"
-				+ " and bucket = :bucket";
+	private static DatabaseClient.GenericExecuteSpec bindKeys(DatabaseClient.GenericExecuteSpec spec,
+			List<RollupKey> keys) {
+		return spec.bind("kinds", column(keys, RollupKey::kind))
+			.bind("names", column(keys, RollupKey::name))
+			.bind("models", column(keys, RollupKey::model))
+			.bind("operations", column(keys, RollupKey::operation))
+			.bind("buckets", column(keys, (key) -> key.bucket().atOffset(ZoneOffset.UTC).toString()));
 	}
 
-	private static DatabaseClient.GenericExecuteSpec bindKey(DatabaseClient.GenericExecuteSpec spec, RollupKey key) {
-		return spec.bind("kind", key.kind())
-			.bind("name", key.name())
-			.bind("model", key.model())
-			.bind("operation", key.operation())
-			.bind("bucket", key.bucket().atOffset(ZoneOffset.UTC));
+	private static <T> String[] column(List<T> rows, Function<T, String> value) {
+		return rows.stream().map(value).toArray(String[]::new);
 	}
 
 }
