@@ -22,18 +22,44 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DashboardIntegrationTests extends MetricsIntegrationTest {
 
 	@Test
-	void adminReadsTheSummary() {
+	void adminReadsTheSummaryOverEveryWindow() {
+		for (String window : new String[] { "15m", "1h", "24h", "7d", "30d" }) {
+			this.web.get()
+				.uri("/api/admin/dashboard/summary?window={window}", window)
+				.headers((headers) -> headers.setBearerAuth(adminToken()))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.window")
+				.isEqualTo(window)
+				.jsonPath("$.pendingFeedback")
+				.isNumber()
+				.jsonPath("$.apiRequests")
+				.isNumber()
+				.jsonPath("$.totalTokens")
+				.isNumber()
+				.jsonPath("$.activeSessions")
+				.isNumber()
+				.jsonPath("$.slos.length()")
+				.isEqualTo(4);
+		}
+	}
+
+	@Test
+	void streamWithABadWindowIsAProblemNamingIt() {
 		this.web.get()
-			.uri("/api/admin/dashboard/summary?window=15m")
-			.headers((headers) -> headers.setBearerAuth(TestStack.get().passwordToken("demo-admin")))
+			.uri("/api/admin/dashboard/stream?window=45d")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.headers((headers) -> headers.setBearerAuth(adminToken()))
 			.exchange()
 			.expectStatus()
-			.isOk()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
-			.jsonPath("$.window")
-			.isEqualTo("15m")
-			.jsonPath("$.pendingFeedback")
-			.isNumber();
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("window");
 	}
 
 	@Test

@@ -104,6 +104,36 @@ class UsageIngestIntegrationTests extends MetricsIntegrationTest {
 	}
 
 	@Test
+	void batchOfMoreThanAThousandEventsNamesTheField() {
+		StringBuilder body = new StringBuilder("{\"events\":[");
+		for (int i = 0; i <= 1000; i++) {
+			body.append((i > 0) ? "," : "").append("{\"kind\":\"task_completed\"}");
+		}
+		this.web.post()
+			.uri("/api/usage-events")
+			.headers((headers) -> headers.setBearerAuth(ingestToken()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body.append("]}").toString())
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("events");
+	}
+
+	@Test
+	void withoutATokenTheAnswerIs401() {
+		this.web.post()
+			.uri("/api/usage-events")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(usageEvent(UUID.randomUUID(), "task_completed", null, null))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+	}
+
+	@Test
 	void onlyIngestMayPostAndOnlyAdminMayReadAnalytics() {
 		this.web.post()
 			.uri("/api/usage-events")
