@@ -24,12 +24,17 @@ import com.xorstack.platform.events.Topics;
 /**
  * Reads gateway requests and recorded AI calls into observations: an API request is an
  * error when the gateway answered 5xx; a load of the dashboard summary also counts as a
- * dashboard load; an AI call without a price counts as unpriced, never as free.
+ * dashboard load; the dashboard stream counts without a duration (it lasts as long as it
+ * is watched, and would swamp the API percentiles); an AI call without a price counts as
+ * unpriced, never as free.
  */
 @Component
 class TrafficEventsListener {
 
 	private static final String DASHBOARD_SUMMARY = "/api/admin/dashboard/summary";
+
+	/** Lasts as long as someone watches: counted, but its duration is no latency. */
+	private static final String DASHBOARD_STREAM = "/api/admin/dashboard/stream";
 
 	private final TrafficRecorder recorder;
 
@@ -66,8 +71,8 @@ class TrafficEventsListener {
 		String route = (data.route() != null) ? data.route() : "none";
 		boolean error = data.status() >= 500;
 		List<Observation> observations = new ArrayList<>(2);
-		observations.add(new Observation(Observation.API, route, "", "", data.at(), data.durationMs(), error, 0, 0,
-				null, false));
+		Double latency = DASHBOARD_STREAM.equals(data.path()) ? null : data.durationMs();
+		observations.add(new Observation(Observation.API, route, "", "", data.at(), latency, error, 0, 0, null, false));
 		if (DASHBOARD_SUMMARY.equals(data.path()) && "GET".equals(data.method())) {
 			observations.add(new Observation(Observation.DASHBOARD, Observation.ALL, Observation.ALL, Observation.ALL,
 					data.at(), data.durationMs(), error, 0, 0, null, false));

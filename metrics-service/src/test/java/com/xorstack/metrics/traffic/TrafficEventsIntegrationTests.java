@@ -217,6 +217,27 @@ class TrafficEventsIntegrationTests extends MetricsIntegrationTest {
 	}
 
 	@Test
+	void aWatchedDashboardStreamCountsAsARequestButNotAsLatency() {
+		String route = "route-" + UUID.randomUUID();
+		Instant now = Instant.now();
+		try (KafkaProducer<String, byte[]> producer = producer()) {
+			producer.send(CloudEventRecords.toRecord(TrafficEvents.request(UUID.randomUUID(), route,
+					"/api/admin/dashboard/stream", 200, 3_600_000, now, null)));
+			producer.send(CloudEventRecords.toRecord(TrafficEvents.request(UUID.randomUUID(), route,
+					"/api/admin/dashboard/summary", 200, 40, now, null)));
+		}
+		Labels labels = new Labels(route, null, null);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.rollups.aggregate(Observation.API, labels, now.minusSeconds(600), now.plusSeconds(60))
+				.block()
+				.calls() == 2);
+		Aggregate api = this.rollups.aggregate(Observation.API, labels, now.minusSeconds(600), now.plusSeconds(60))
+			.block();
+		assertThat(api.quantileMs(0.99)).isCloseTo(40.0, within(0.4));
+		assertThat(api.averageMs()).isEqualTo(40.0);
+	}
+
+	@Test
 	void unreadableAndInvalidEventsGoToTheDeadLetterTopicAndTheConsumerGoesOn() {
 		String route = "route-" + UUID.randomUUID();
 		String poisonKey = "poison-" + UUID.randomUUID();
