@@ -1,20 +1,26 @@
 package com.xorstack.metrics.gauge;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 
 import com.xorstack.metrics.MetricsIntegrationTest;
+import com.xorstack.platform.events.CloudEventRecords;
+import com.xorstack.platform.events.EventTypes;
+import com.xorstack.platform.events.Topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 /** Gauge readings through {@code POST /api/system-metrics} into gauge time series. */
 class SystemMetricsIntegrationTests extends MetricsIntegrationTest {
@@ -60,6 +66,41 @@ class SystemMetricsIntegrationTests extends MetricsIntegrationTest {
 		assertThat(((Number) point.get("max")).doubleValue()).isCloseTo(300.0, within(1e-9));
 		assertThat(point.get("count")).isEqualTo(2);
 		assertThat(points.get(0).get("value")).isNull();
+	}
+
+	@Test
+	void readingsFromKafkaAreStoredOnceByTheirCloudEventId() {
+		String name = "db.query.time.t" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 100000);
+		Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(3, ChronoUnit.MINUTES);
+		UUID id = UUID.randomUUID();
+		String data = reading(id, name, 12.5, "primary", minute.plusSeconds(10));
+		try (KafkaProducer<String, byte[]> producer = producer()) {
+			for (int i = 0; i < 2; i++) {
+				producer.send(CloudEventRecords
+					.toRecord(event(id, EventTypes.SYSTEM_GAUGE, Topics.SYSTEM_METRICS, name, data)));
+			}
+		}
+		await().atMost(Duration.ofSeconds(60)).until(() -> count(name, minute) == 1);
+		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> count(name, minute) == 1);
+	}
+
+	@SuppressWarnings("unchecked")
+	private long count(String name, Instant minute) {
+		Map<String, Object> series = this.web.get()
+			.uri((uri) -> uri.path("/api/admin/metrics/timeseries")
+				.queryParam("metric", "gauge:" + name)
+				.queryParam("step", "1m")
+				.queryParam("from", minute.toString())
+				.queryParam("to", minute.plus(1, ChronoUnit.MINUTES).toString())
+				.build())
+			.headers((headers) -> headers.setBearerAuth(adminToken()))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
+		return ((Number) ((List<Map<String, Object>>) series.get("points")).get(0).get("count")).longValue();
 	}
 
 	@Test
