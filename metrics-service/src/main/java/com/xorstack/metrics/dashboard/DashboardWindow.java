@@ -10,13 +10,13 @@ import com.xorstack.platform.web.InvalidParameterException;
  * A dashboard window such as {@code 15m}, {@code 1h} or {@code 7d}: at least a minute, at
  * most 30 days.
  */
-record DashboardWindow(String text, Duration duration) {
+public record DashboardWindow(String text, Duration duration) {
 
 	private static final Pattern FORMAT = Pattern.compile("([1-9][0-9]{0,4})([mhd])");
 
 	private static final Duration LONGEST = Duration.ofDays(30);
 
-	static DashboardWindow parse(String text) {
+	public static DashboardWindow parse(String text) {
 		Matcher matcher = FORMAT.matcher(text);
 		if (!matcher.matches()) {
 			throw new InvalidParameterException("window", "must be a number followed by m, h or d, such as 15m");

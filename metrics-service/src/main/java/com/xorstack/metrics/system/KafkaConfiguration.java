@@ -1,11 +1,15 @@
 package com.xorstack.metrics.system;
 
+import org.apache.kafka.clients.admin.NewTopic;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
 import com.xorstack.platform.events.DeadLetters;
+import com.xorstack.platform.events.Topics;
 
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
@@ -13,6 +17,17 @@ class KafkaConfiguration {
 	/**
 	 * Picked up by Boot's listener container factory for every listener of this service.
 	 */
+	/** The topics whose events this service defines (their schemas are in platform). */
+	@Bean
+	NewTopic usageEventsTopic() {
+		return TopicBuilder.name(Topics.USAGE_EVENTS).partitions(3).build();
+	}
+
+	@Bean
+	NewTopic systemMetricsTopic() {
+		return TopicBuilder.name(Topics.SYSTEM_METRICS).partitions(3).build();
+	}
+
 	@Bean
 	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<?, ?> template) {
 		return DeadLetters.errorHandler(template);

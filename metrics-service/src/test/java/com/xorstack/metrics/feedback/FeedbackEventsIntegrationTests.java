@@ -12,20 +12,15 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.xorstack.devstack.TestStack;
+import com.xorstack.metrics.MetricsIntegrationTest;
 import com.xorstack.platform.events.CloudEventRecords;
 import com.xorstack.platform.events.EventTypes;
 import com.xorstack.platform.events.OutgoingEvent;
@@ -39,16 +34,10 @@ import static org.awaitility.Awaitility.await;
  * once, and a record that cannot be read goes to the dead-letter topic while the consumer
  * goes on.
  */
-@SpringBootTest
-class FeedbackEventsIntegrationTests {
+class FeedbackEventsIntegrationTests extends MetricsIntegrationTest {
 
 	@Autowired
 	FeedbackStateRepository states;
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestStack.get().springProperties("metrics").forEach((name, value) -> registry.add(name, () -> value));
-	}
 
 	@Test
 	void redeliveredEventIsCountedOnce() {
@@ -108,12 +97,6 @@ class FeedbackEventsIntegrationTests {
 	private static OutgoingEvent event(String type, UUID feedbackId, String data) {
 		return new OutgoingEvent(UUID.randomUUID(), type, URI.create("/feedback-service"), OffsetDateTime.now(),
 				Topics.FEEDBACK_EVENTS, feedbackId.toString(), data.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static KafkaProducer<String, byte[]> producer() {
-		Properties config = new Properties();
-		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().kafkaBootstrapServers());
-		return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
 	}
 
 	private static ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {

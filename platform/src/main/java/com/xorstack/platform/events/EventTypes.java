@@ -40,6 +40,19 @@ public final class EventTypes {
 	 */
 	public static final String AILOG_RECORDED = "com.xorstack.ailog.recorded.v1";
 
+	/**
+	 * Something a person did in the app (on {@code usage.events.v1}, key: sessionId or
+	 * userId): a session started or ended, a task completed, an export completed, ...;
+	 * metrics-service derives DAU, sessions and usage analytics from it.
+	 */
+	public static final String USAGE_EVENT = "com.xorstack.usage.event.v1";
+
+	/**
+	 * One reading of a system gauge (on {@code system.metrics.v1}, key: the gauge name),
+	 * such as storage bytes by kind or database query time.
+	 */
+	public static final String SYSTEM_GAUGE = "com.xorstack.system.gauge.v1";
+
 	private EventTypes() {
 	}
 

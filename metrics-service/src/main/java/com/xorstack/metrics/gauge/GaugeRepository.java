@@ -1,0 +1,84 @@
+package com.xorstack.metrics.gauge;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Gauge readings, each stored once by its id (the primary key is the ledger).
+ */
+@Repository
+public class GaugeRepository {
+
+	private final DatabaseClient db;
+
+	private final JsonMapper json;
+
+	GaugeRepository(DatabaseClient db, JsonMapper json) {
+		this.db = db;
+		this.json = json;
+	}
+
+	/** Answers how many readings were new. */
+	Mono<Integer> insert(List<Map.Entry<String, SystemGauge>> readings) {
+		return Flux.fromIterable(readings)
+			.concatMap((reading) -> insert(reading.getKey(), reading.getValue()))
+			.reduce(0L, Long::sum)
+			.map(Long::intValue);
+	}
+
+	private Mono<Long> insert(String id, SystemGauge gauge) {
+		return this.db
+			.sql("insert into system_metrics (id, name, value, unit, labels, at)"
+					+ " values (:id, :name, :value, :unit, cast(:labels as jsonb), :at) on conflict do nothing")
+			.bind("id", id)
+			.bind("name", gauge.name())
+			.bind("value", gauge.value())
+			.bind("unit", (gauge.unit() != null) ? gauge.unit() : "")
+			.bind("labels", this.json.writeValueAsString((gauge.labels() != null) ? gauge.labels() : Map.of()))
+			.bind("at", gauge.at().atOffset(ZoneOffset.UTC))
+			.fetch()
+			.rowsUpdated();
+	}
+
+	/**
+	 * Average, minimum, maximum and count per step of the readings of one gauge whose
+	 * labels include {@code labels}.
+	 */
+	public Flux<GaugePoint> series(String name, Map<String, String> labels, Instant from, Instant to, Duration step) {
+		return this.db
+			.sql("select floor(extract(epoch from at) / :step) * :step as t, avg(value) as avg, min(value) as min,"
+					+ " max(value) as max, count(*) as n from system_metrics where name = :name and at >= :from"
+					+ " and at < :to and labels @> cast(:labels as jsonb) group by 1 order by 1")
+			.bind("step", step.toSeconds())
+			.bind("name", name)
+			.bind("from", from.atOffset(ZoneOffset.UTC))
+			.bind("to", to.atOffset(ZoneOffset.UTC))
+			.bind("labels", this.json.writeValueAsString(labels))
+			.map((row) -> new GaugePoint(Instant.ofEpochSecond(((Number) row.get("t")).longValue()),
+					((Number) row.get("avg")).doubleValue(), ((Number) row.get("min")).doubleValue(),
+					((Number) row.get("max")).doubleValue(), ((Number) row.get("n")).longValue()))
+			.all();
+	}
+
+	public Mono<Long> deleteBefore(Instant before) {
+		return this.db.sql("delete from system_metrics where at < :before")
+			.bind("before", before.atOffset(ZoneOffset.UTC))
+			.fetch()
+			.rowsUpdated();
+	}
+
+	/** One step of a gauge series. */
+	public record GaugePoint(Instant at, double avg, double min, double max, long count) {
+	}
+
+}

@@ -1,0 +1,174 @@
+package com.xorstack.metrics.rollup;
+
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Folds a batch of observations into the minute, hour and day rollups. The batch is
+ * summed in memory first, then each table takes three statements whatever the number of
+ * rows: make the missing rows, lock them all (in one order, so two writers never wait on
+ * each other in a circle), and, after the stored sketches are merged in Java, add the
+ * sums and write the merged sketches back. Run {@link #prepare} before the transaction
+ * and {@link #write} inside it, together with the event ids.
+ */
+@Repository
+public class RollupWriter {
+
+	private static final Granularity[] GRANULARITIES = Granularity.values();
+
+	private static final String KEYS = "unnest(cast(:kinds as text[]), cast(:names as text[]),"
+			+ " cast(:models as text[]), cast(:operations as text[]), cast(:buckets as text[]))"
+			+ " as k(kind, name, model, operation, bucket)";
+
+	private static final String MATCH = "t.kind = u.kind and t.name = u.name and t.model = u.model"
+			+ " and t.operation = u.operation and t.bucket = cast(u.bucket as timestamptz)";
+
+	private final DatabaseClient db;
+
+	private final RollupPartitions partitions;
+
+	RollupWriter(DatabaseClient db, RollupPartitions partitions) {
+		this.db = db;
+		this.partitions = partitions;
+	}
+
+	/** Makes the partitions the observations need (DDL stays outside the transaction). */
+	public Mono<Void> prepare(List<Observation> observations) {
+		return Flux.fromArray(GRANULARITIES)
+			.concatMap((granularity) -> this.partitions.ensure(granularity,
+					observations.stream()
+						.map((observation) -> granularity.bucket(observation.at()))
+						.filter((bucket) -> this.partitions.kept(granularity, bucket))
+						.toList()))
+			.then();
+	}
+
+	public Mono<Void> write(List<Observation> observations) {
+		Map<Granularity, Map<RollupKey, Aggregate>> tables = new EnumMap<>(Granularity.class);
+		sum(observations)
+			.forEach((key, sums) -> tables.computeIfAbsent(key.granularity(), (g) -> new TreeMap<>()).put(key, sums));
+		return Flux.fromIterable(tables.entrySet())
+			.concatMap((table) -> write(table.getKey(), table.getValue()))
+			.then();
+	}
+
+	Map<RollupKey, Aggregate> sum(List<Observation> observations) {
+		Map<RollupKey, Aggregate> rows = new TreeMap<>();
+		for (Observation observation : observations) {
+			for (Granularity granularity : GRANULARITIES) {
+				if (!this.partitions.kept(granularity, granularity.bucket(observation.at()))) {
+					continue;
+				}
+				for (RollupKey key : keys(granularity, observation)) {
+					rows.computeIfAbsent(key, (k) -> new Aggregate()).add(observation);
+				}
+			}
+		}
+		return rows;
+	}
+
+	private static List<RollupKey> keys(Granularity granularity, Observation observation) {
+		List<RollupKey> keys = new ArrayList<>(2);
+		keys.add(RollupKey.of(granularity, observation, true));
+		if (!Observation.ALL.equals(observation.name())) {
+			keys.add(RollupKey.of(granularity, observation, false));
+		}
+		return keys;
+	}
+
+	private Mono<Void> write(Granularity granularity, Map<RollupKey, Aggregate> rows) {
+		List<RollupKey> keys = new ArrayList<>(rows.keySet());
+		return create(granularity, keys).then(lockedSketches(granularity, keys)).flatMap((stored) -> {
+			stored.forEach((key, sketch) -> {
+				if (sketch.length > 0) {
+					Sketches.mergeInto(rows.get(key).sketch, sketch);
+				}
+			});
+			return add(granularity, rows);
+		}).then();
+	}
+
+	private Mono<Long> create(Granularity granularity, List<RollupKey> keys) {
+		return bindKeys(this.db.sql("insert into " + granularity.table() + " (kind, name, model, operation, bucket)"
+				+ " select kind, name, model, operation, cast(bucket as timestamptz) from " + KEYS
+				+ " order by 1, 2, 3, 4, 5 on conflict do nothing"), keys)
+			.fetch()
+			.rowsUpdated();
+	}
+
+	/** Locks the rows in key order; answers their stored sketches (empty when none). */
+	private Mono<Map<RollupKey, byte[]>> lockedSketches(Granularity granularity, List<RollupKey> keys) {
+		return bindKeys(this.db.sql("select t.kind, t.name, t.model, t.operation, t.bucket, t.sketch from "
+				+ granularity.table() + " t join " + KEYS.replace(" as k(", " as u(") + " on " + MATCH
+				+ " order by t.kind, t.name, t.model, t.operation, t.bucket for update of t"), keys)
+			.map((row) -> {
+				RollupKey key = new RollupKey(granularity, row.get("kind", String.class), row.get("name", String.class),
+						row.get("model", String.class), row.get("operation", String.class),
+						row.get("bucket", OffsetDateTime.class).toInstant());
+				byte[] sketch = row.get("sketch", byte[].class);
+				return Map.entry(key, (sketch != null) ? sketch : new byte[0]);
+			})
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	private Mono<Long> add(Granularity granularity, Map<RollupKey, Aggregate> rows) {
+		List<RollupKey> keys = new ArrayList<>(rows.keySet());
+		List<Aggregate> sums = keys.stream().map(rows::get).toList();
+		String sql = "update " + granularity.table() + " t set calls = t.calls + cast(u.calls as bigint),"
+				+ " errors = t.errors + cast(u.errors as bigint),"
+				+ " duration_sum_ms = t.duration_sum_ms + cast(u.duration_sum as double precision),"
+				+ " timed_calls = t.timed_calls + cast(u.timed_calls as bigint),"
+				+ " input_tokens = t.input_tokens + cast(u.input_tokens as bigint),"
+				+ " output_tokens = t.output_tokens + cast(u.output_tokens as bigint),"
+				+ " cost_usd = t.cost_usd + cast(u.cost as numeric),"
+				+ " unpriced_calls = t.unpriced_calls + cast(u.unpriced as bigint), sketch = decode(u.sketch, 'base64')"
+				+ " from unnest(cast(:kinds as text[]), cast(:names as text[]), cast(:models as text[]),"
+				+ " cast(:operations as text[]), cast(:buckets as text[]), cast(:calls as text[]),"
+				+ " cast(:errors as text[]), cast(:durationSums as text[]), cast(:timedCalls as text[]),"
+				+ " cast(:inputTokens as text[]), cast(:outputTokens as text[]), cast(:costs as text[]),"
+				+ " cast(:unpriced as text[]), cast(:sketches as text[])) as u(kind, name, model, operation, bucket,"
+				+ " calls, errors, duration_sum, timed_calls, input_tokens, output_tokens, cost, unpriced, sketch)"
+				+ " where " + MATCH;
+		Base64.Encoder base64 = Base64.getEncoder();
+		return bindKeys(this.db.sql(sql), keys).bind("calls", column(sums, (a) -> Long.toString(a.calls)))
+			.bind("errors", column(sums, (a) -> Long.toString(a.errors)))
+			.bind("durationSums", column(sums, (a) -> Double.toString(a.durationSumMs)))
+			.bind("timedCalls", column(sums, (a) -> Long.toString(a.timedCalls)))
+			.bind("inputTokens", column(sums, (a) -> Long.toString(a.inputTokens)))
+			.bind("outputTokens", column(sums, (a) -> Long.toString(a.outputTokens)))
+			.bind("costs", column(sums, (a) -> a.costUsd.setScale(8, RoundingMode.HALF_UP).toPlainString()))
+			.bind("unpriced", column(sums, (a) -> Long.toString(a.unpricedCalls)))
+			.bind("sketches", column(sums, (a) -> base64.encodeToString(Sketches.encode(a.sketch))))
+			.fetch()
+			.rowsUpdated();
+	}
+
+	private static DatabaseClient.GenericExecuteSpec bindKeys(DatabaseClient.GenericExecuteSpec spec,
+			List<RollupKey> keys) {
+		return spec.bind("kinds", column(keys, RollupKey::kind))
+			.bind("names", column(keys, RollupKey::name))
+			.bind("models", column(keys, RollupKey::model))
+			.bind("operations", column(keys, RollupKey::operation))
+			.bind("buckets", column(keys, (key) -> key.bucket().atOffset(ZoneOffset.UTC).toString()));
+	}
+
+	private static <T> String[] column(List<T> rows, Function<T, String> value) {
+		return rows.stream().map(value).toArray(String[]::new);
+	}
+
+}

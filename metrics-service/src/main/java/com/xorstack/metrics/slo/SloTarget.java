@@ -1,0 +1,9 @@
+package com.xorstack.metrics.slo;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+record SloTarget(String metric, double target, String unit, String description, Instant updatedAt,
+		@Nullable String updatedBy) {
+}

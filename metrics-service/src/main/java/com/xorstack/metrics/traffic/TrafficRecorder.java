@@ -1,0 +1,76 @@
+package com.xorstack.metrics.traffic;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import com.xorstack.metrics.activity.Activity;
+import com.xorstack.metrics.activity.ActivityRepository;
+import com.xorstack.metrics.rollup.Observation;
+import com.xorstack.metrics.rollup.RollupWriter;
+import com.xorstack.metrics.system.EventBatch;
+import com.xorstack.metrics.system.MetricsChanges;
+import com.xorstack.metrics.system.ProcessedEvents;
+
+/**
+ * Applies a batch of events in one transaction: claims their ids, then adds only the
+ * first deliveries to the rollups and activity. The listener commits offsets after this
+ * returns, so a crash before the commit redelivers the batch and the ids absorb it.
+ */
+@Component
+class TrafficRecorder {
+
+	private static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(60);
+
+	private final ProcessedEvents processed;
+
+	private final RollupWriter rollups;
+
+	private final ActivityRepository activity;
+
+	private final TransactionalOperator transactions;
+
+	private final MetricsChanges changes;
+
+	TrafficRecorder(ProcessedEvents processed, RollupWriter rollups, ActivityRepository activity,
+			TransactionalOperator transactions, MetricsChanges changes) {
+		this.processed = processed;
+		this.rollups = rollups;
+		this.activity = activity;
+		this.transactions = transactions;
+		this.changes = changes;
+	}
+
+	void record(String consumer, List<EventBatch.Read<TrafficEvent>> events) {
+		if (events.isEmpty()) {
+			return;
+		}
+		Map<String, TrafficEvent> byId = new LinkedHashMap<>();
+		events.forEach((event) -> byId.putIfAbsent(event.id(), event.data()));
+		List<Observation> all = byId.values().stream().flatMap((event) -> event.observations().stream()).toList();
+		Mono<Void> apply = this.processed.claim(consumer, byId.keySet()).flatMap((fresh) -> write(byId, fresh));
+		this.rollups.prepare(all).then(this.transactions.transactional(apply)).block(DATABASE_TIMEOUT);
+		this.changes.changed();
+	}
+
+	private Mono<Void> write(Map<String, TrafficEvent> byId, Set<String> fresh) {
+		List<Observation> observations = new ArrayList<>();
+		List<Activity> activities = new ArrayList<>();
+		byId.forEach((id, event) -> {
+			if (fresh.contains(id)) {
+				observations.addAll(event.observations());
+				activities.add(event.activity());
+			}
+		});
+		return this.rollups.write(observations).then(this.activity.record(activities));
+	}
+
+}

@@ -1,0 +1,113 @@
+package com.xorstack.metrics.rollup;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import com.xorstack.metrics.MetricsIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rollup tables themselves: concurrent writers into the same rows lose nothing, and
+ * partitions past retention are dropped whole while the others stay.
+ */
+class RollupStorageIntegrationTests extends MetricsIntegrationTest {
+
+	@Autowired
+	RollupWriter writer;
+
+	@Autowired
+	RollupReader reader;
+
+	@Autowired
+	RollupPartitions partitions;
+
+	@Autowired
+	TransactionalOperator transactions;
+
+	@Autowired
+	DatabaseClient db;
+
+	@Test
+	void concurrentBatchesIntoTheSameRowsLoseNoCountAndNoSketchValue() {
+		String function = "fn-" + UUID.randomUUID();
+		Instant at = Instant.now().truncatedTo(ChronoUnit.MINUTES).minusSeconds(90);
+		List<List<Observation>> batches = new ArrayList<>();
+		for (int b = 0; b < 8; b++) {
+			int batch = b;
+			batches.add(IntStream.range(0, 50)
+				.mapToObj((i) -> new Observation(Observation.AI, function, "m", "chat", at.plusSeconds(i % 30),
+						(double) (batch * 50 + i + 1), false, 1, 2, null, true))
+				.toList());
+		}
+		this.writer.prepare(batches.get(0)).block(Duration.ofSeconds(30));
+		Flux.fromIterable(batches)
+			.parallel(8)
+			.runOn(Schedulers.boundedElastic())
+			.flatMap((batch) -> this.transactions.transactional(this.writer.write(batch)))
+			.sequential()
+			.blockLast(Duration.ofSeconds(60));
+		Aggregate all = this.reader
+			.aggregate(Observation.AI, new Labels(function, null, null), at.minusSeconds(60), at.plusSeconds(120))
+			.block();
+		assertThat(all.calls()).isEqualTo(400);
+		assertThat(all.inputTokens()).isEqualTo(400);
+		assertThat(all.outputTokens()).isEqualTo(800);
+		assertThat(all.unpricedCalls()).isEqualTo(400);
+		assertThat(all.sketch.getCount()).isEqualTo(400.0);
+		// values 1..400: the median's element is 200 (rank floor(0.5 * 399) = 199)
+		assertThat(all.quantileMs(0.5)).isBetween(198.0, 202.0);
+	}
+
+	@Test
+	void partitionsPastRetentionAreDroppedAndTheOthersKept() {
+		Instant longAgo = Instant.now().minus(Duration.ofDays(400));
+		Instant recent = Instant.now().minus(Duration.ofDays(20));
+		this.partitions.ensure(Granularity.HOUR, List.of(longAgo, recent)).block(Duration.ofSeconds(30));
+		this.partitions.ensure(Granularity.MINUTE, List.of(recent, Instant.now())).block(Duration.ofSeconds(30));
+		String oldHours = Granularity.HOUR.partitionName(Granularity.HOUR.partitionStart(longAgo));
+		String recentHours = Granularity.HOUR.partitionName(Granularity.HOUR.partitionStart(recent));
+		String oldMinutes = Granularity.MINUTE.partitionName(Granularity.MINUTE.partitionStart(recent));
+		assertThat(exists(oldHours)).isTrue();
+		assertThat(exists(oldMinutes)).isTrue();
+		this.partitions.dropExpired(Granularity.HOUR).block(Duration.ofSeconds(30));
+		this.partitions.dropExpired(Granularity.MINUTE).block(Duration.ofSeconds(30));
+		assertThat(exists(oldHours)).isFalse();
+		assertThat(exists(recentHours)).isTrue();
+		assertThat(exists(oldMinutes)).isFalse();
+		assertThat(exists(Granularity.MINUTE.partitionName(Granularity.MINUTE.partitionStart(Instant.now())))).isTrue();
+	}
+
+	@Test
+	void eventsPastRetentionAreNotWritten() {
+		Observation ancient = new Observation(Observation.API, "route-" + UUID.randomUUID(), "", "",
+				Instant.now().minus(Duration.ofDays(400)), 5.0, false, 0, 0, null, false);
+		assertThat(this.writer.sum(List.of(ancient))).isEmpty();
+		Observation lastMonth = new Observation(Observation.API, "r", "", "", Instant.now().minus(Duration.ofDays(30)),
+				5.0, false, 0, 0, null, false);
+		assertThat(this.writer.sum(List.of(lastMonth)).keySet()).extracting(RollupKey::granularity)
+			.containsOnly(Granularity.HOUR, Granularity.DAY);
+	}
+
+	private boolean exists(String table) {
+		return this.db.sql("select to_regclass(:name) is not null as present")
+			.bind("name", table)
+			.map((row) -> row.get("present", Boolean.class))
+			.one()
+			.block();
+	}
+
+}
