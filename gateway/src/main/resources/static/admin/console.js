@@ -166,11 +166,12 @@ function renderOverview() {
   function connect() {
     closeStream();
     const source = new EventSource(`${API}/admin/dashboard/stream${query({ window: windowSelect.value })}`);
-    source.onmessage = (event) => {
+    // metrics-service names its events "summary" (heartbeats are comments)
+    source.addEventListener('summary', (event) => {
       const summary = JSON.parse(event.data);
       cards.replaceChildren(...summaryCards(summary));
       status.textContent = `Live · updated ${new Date().toLocaleTimeString()}`;
-    };
+    });
     source.onerror = () => { status.textContent = 'Live stream interrupted; reconnecting…'; };
     closeStream = () => source.close();
   }

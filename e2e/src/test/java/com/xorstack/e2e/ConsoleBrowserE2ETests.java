@@ -169,8 +169,27 @@ class ConsoleBrowserE2ETests {
 		waitUntil((driver) -> driver.findElements(By.xpath("//main//*[normalize-space(.)='Loading…']")).isEmpty());
 	}
 
+	/**
+	 * Waits for the condition; when it never holds, keeps a screenshot and says what the
+	 * page showed, for the reader of the failure.
+	 */
 	private <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
-		return new WebDriverWait(this.browser, Duration.ofSeconds(45)).until(condition::apply);
+		try {
+			return new WebDriverWait(this.browser, Duration.ofSeconds(60)).until(condition::apply);
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			String name = "failed-" + System.currentTimeMillis();
+			Chromium.screenshot(this.browser, name);
+			String shown;
+			try {
+				shown = this.browser.getCurrentUrl() + "\n" + this.browser.findElement(By.tagName("body")).getText();
+			}
+			catch (RuntimeException unreadable) {
+				shown = "(page unreadable: " + unreadable.getMessage() + ")";
+			}
+			throw new AssertionError("Waited 60 s in vain; screenshot " + name + ".png; the page showed:\n" + shown,
+					ex);
+		}
 	}
 
 	private void logAiCall(int inputTokens, int outputTokens) {
