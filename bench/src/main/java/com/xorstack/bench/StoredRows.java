@@ -1,0 +1,59 @@
+package com.xorstack.bench;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * Counts the rows of {@code ai_logs} over JDBC: the clock of the paths that end in the
+ * service. Polled every 100 ms, which bounds the error of a path's time.
+ */
+final class StoredRows {
+
+	private static final Duration POLL = Duration.ofMillis(100);
+
+	/** A path that stores nothing new for this long has stalled. */
+	private static final Duration STALL = Duration.ofSeconds(120);
+
+	private final Connection db;
+
+	StoredRows(Connection db) {
+		this.db = db;
+	}
+
+	long count() throws SQLException {
+		return CopyCeiling.count(this.db, "select count(*) from ai_logs");
+	}
+
+	/**
+	 * Waits until at least {@code target} rows are stored; answers the
+	 * {@link System#nanoTime()} of the count that first saw them.
+	 */
+	long awaitCount(long target) throws SQLException, InterruptedException {
+		long last = -1;
+		long progressed = System.nanoTime();
+		while (true) {
+			long count = count();
+			long now = System.nanoTime();
+			if (count >= target) {
+				return now;
+			}
+			if (count != last) {
+				last = count;
+				progressed = now;
+			}
+			else if (now - progressed > STALL.toNanos()) {
+				System.out.printf("  stalled at %d rows of %d%n", count, target);
+				return now;
+			}
+			Thread.sleep(POLL);
+		}
+	}
+
+	/** The count two seconds later, when a late duplicate would have shown. */
+	long settledCount() throws SQLException, InterruptedException {
+		Thread.sleep(Duration.ofSeconds(2));
+		return count();
+	}
+
+}
