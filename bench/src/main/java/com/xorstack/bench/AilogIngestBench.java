@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -88,10 +90,15 @@ final class AilogIngestBench {
 		List<ProducerRecord<String, byte[]>> records = KafkaIngestPath
 			.records(AiCallEvents.generate(count, 1000 + round));
 		long before = rows.count();
-		CompletableFuture<KafkaIngestPath.Produced> produced = CompletableFuture
-			.supplyAsync(() -> kafka.produce(records));
-		long storedAt = rows.awaitCount(before + count);
-		KafkaIngestPath.Produced sent = produced.join();
+		// A thread of its own, not the common pool: Kafka loads its classes through the
+		// thread's context class loader, which is the executable jar's only here.
+		KafkaIngestPath.Produced sent;
+		long storedAt;
+		try (ExecutorService producer = Executors.newSingleThreadExecutor()) {
+			Future<KafkaIngestPath.Produced> produced = producer.submit(() -> kafka.produce(records));
+			storedAt = rows.awaitCount(before + count, produced);
+			sent = produced.get();
+		}
 		double endToEnd = (storedAt - sent.startedNanos()) / 1e9;
 		System.out.printf("  round %d Kafka: produced in %s s, all stored after %s s%n", round,
 				Bench.format(sent.seconds()), Bench.format(endToEnd));

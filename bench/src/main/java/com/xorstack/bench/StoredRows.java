@@ -3,6 +3,8 @@ package com.xorstack.bench;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 
 /**
  * Counts the rows of {@code ai_logs} over JDBC: the clock of the paths that end in the
@@ -26,16 +28,16 @@ final class StoredRows {
 	}
 
 	/**
-	 * Waits until at least {@code target} rows are stored; answers the
-	 * {@link System#nanoTime()} of the count that first saw them.
+	 * Waits until at least {@code target} rows are stored, or {@code source} failed;
+	 * answers the {@link System#nanoTime()} of the count that first saw them.
 	 */
-	long awaitCount(long target) throws SQLException, InterruptedException {
+	long awaitCount(long target, Future<?> source) throws SQLException, InterruptedException {
 		long last = -1;
 		long progressed = System.nanoTime();
 		while (true) {
 			long count = count();
 			long now = System.nanoTime();
-			if (count >= target) {
+			if (count >= target || source.state() == Future.State.FAILED) {
 				return now;
 			}
 			if (count != last) {
@@ -48,6 +50,10 @@ final class StoredRows {
 			}
 			Thread.sleep(POLL);
 		}
+	}
+
+	long awaitCount(long target) throws SQLException, InterruptedException {
+		return awaitCount(target, CompletableFuture.completedFuture(null));
 	}
 
 	/** The count two seconds later, when a late duplicate would have shown. */
