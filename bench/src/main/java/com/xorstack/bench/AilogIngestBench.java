@@ -100,7 +100,7 @@ final class AilogIngestBench {
 			sent = produced.get();
 		}
 		double endToEnd = (storedAt - sent.startedNanos()) / 1e9;
-		System.out.printf("  round %d Kafka: produced in %s s, all stored after %s s%n", round,
+		System.out.printf("  %s Kafka: produced in %s s, all stored after %s s%n", label(round),
 				Bench.format(sent.seconds()), Bench.format(endToEnd));
 		if (seconds != null) {
 			seconds.get(PATHS[1]).add(endToEnd);
@@ -118,12 +118,16 @@ final class AilogIngestBench {
 		RestIngestPath.Sent sent = rest.send(bodies, token);
 		long storedAt = rows.awaitCount(before + count);
 		double endToEnd = (storedAt - started) / 1e9;
-		System.out.printf("  round %d REST: %d accepted, statuses %s, all stored after %s s%n", round, sent.accepted(),
+		System.out.printf("  %s REST: %d accepted, statuses %s, all stored after %s s%n", label(round), sent.accepted(),
 				sent.statuses(), Bench.format(endToEnd));
 		if (seconds != null) {
 			seconds.get(PATHS[2]).add(endToEnd);
 		}
 		return check("REST", rows.settledCount() - before, count);
+	}
+
+	private static String label(int round) {
+		return (round == 0) ? "warm-up" : "round " + round;
 	}
 
 	private static boolean check(String path, long stored, long expected) {
