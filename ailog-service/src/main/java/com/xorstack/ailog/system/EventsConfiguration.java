@@ -29,9 +29,12 @@ import com.xorstack.platform.outbox.OutboxConfiguration;
 @Import(OutboxConfiguration.class)
 class EventsConfiguration {
 
+	/** Partitions of the ingest topic, and consumers of them in each instance. */
+	private static final int INGEST_PARTITIONS = 3;
+
 	@Bean
 	NewTopic ingestTopic() {
-		return TopicBuilder.name(Topics.AILOG_INGEST).partitions(3).build();
+		return TopicBuilder.name(Topics.AILOG_INGEST).partitions(INGEST_PARTITIONS).build();
 	}
 
 	@Bean
@@ -48,7 +51,10 @@ class EventsConfiguration {
 	 * Batches of up to 500 records; offsets are committed after the listener returned,
 	 * that is after the database commit. Invalid records never reach the error handler
 	 * (the listener dead-letters them itself), so whatever does is a failure of the
-	 * database or the broker: the batch is retried with backoff, never skipped.
+	 * database or the broker: the batch is retried with backoff, never skipped. One
+	 * consumer a partition: while one waits for its insert to commit, another parses its
+	 * batch, which a single consumer would leave the database idle for (the AI-log ingest
+	 * benchmark in docs/BENCHMARKS.md measured it).
 	 */
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<String, byte[]> ingestListenerFactory(KafkaProperties properties) {
@@ -61,6 +67,7 @@ class EventsConfiguration {
 		factory.setConsumerFactory(
 				new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer()));
 		factory.setBatchListener(true);
+		factory.setConcurrency(INGEST_PARTITIONS);
 		factory.getContainerProperties().setAckMode(AckMode.BATCH);
 		ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
 		backOff.setMaxInterval(10_000);

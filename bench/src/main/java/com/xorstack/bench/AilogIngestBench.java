@@ -1,0 +1,155 @@
+package com.xorstack.bench;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import com.xorstack.bench.AiCallEvents.AiCall;
+import com.xorstack.devstack.Suite;
+
+/**
+ * AI-log ingest: sustained events per second from Kafka into PostgreSQL and through the
+ * gateway's {@code POST /api/ai-logs}, beside a raw {@code COPY} of the same kind of rows
+ * as the ceiling. Each round makes fresh events for each path; a path's time ends when
+ * {@code ai_logs} holds every one of them, and a round fails the run unless it then holds
+ * exactly that many more rows: none lost, none doubled.
+ */
+final class AilogIngestBench {
+
+	private static final String[] PATHS = { "COPY into a twin of ai_logs (ceiling)", "Kafka → ailog-service → ai_logs",
+			"REST batches → gateway → ailog-service → ai_logs", "Kafka produce only (broker acknowledged)" };
+
+	private final Suite suite;
+
+	private final int events;
+
+	private final int rounds;
+
+	private final int senders;
+
+	private final int batchSize;
+
+	private final int warmUp;
+
+	private final String compression;
+
+	AilogIngestBench(Suite suite, Map<String, String> options) {
+		this.suite = suite;
+		this.events = Bench.intOption(options, "events", 200_000);
+		this.rounds = Bench.intOption(options, "rounds", 3);
+		this.senders = Bench.intOption(options, "senders", 4);
+		this.batchSize = Bench.intOption(options, "batch", 1000);
+		this.warmUp = Bench.intOption(options, "warm-up", 20_000);
+		this.compression = options.getOrDefault("compression", "lz4");
+	}
+
+	int run() throws Exception {
+		System.out.printf(
+				"AI-log ingest: %d events a path, %d rounds; Kafka compression %s; REST %d senders"
+						+ " of %d-event batches%n",
+				this.events, this.rounds, this.compression, this.senders, this.batchSize);
+		CopyCeiling copy = new CopyCeiling(this.suite.devStack());
+		KafkaIngestPath kafka = new KafkaIngestPath(this.suite.devStack().kafkaBootstrapServers(), this.compression);
+		RestIngestPath rest = new RestIngestPath(this.suite.gatewayUrl(), this.senders);
+		Map<String, List<Double>> seconds = new LinkedHashMap<>();
+		for (String path : PATHS) {
+			seconds.put(path, new ArrayList<>());
+		}
+		boolean clean = true;
+		try (Connection db = copy.connect()) {
+			StoredRows rows = new StoredRows(db);
+			System.out.println("warm-up: " + this.warmUp + " events each way");
+			clean &= kafka(kafka, rows, this.warmUp, 0, null);
+			clean &= rest(rest, rows, this.warmUp, 0, null);
+			for (int round = 1; round <= this.rounds; round++) {
+				CopyCeiling.Measured copied = copy.copy(AiCallEvents.generate(this.events, round));
+				System.out.printf("  round %d COPY: %s s%n", round, Bench.format(copied.seconds()));
+				seconds.get(PATHS[0]).add(copied.seconds());
+				clean &= check("COPY", copied.stored(), this.events);
+				clean &= kafka(kafka, rows, this.events, round, seconds);
+				clean &= rest(rest, rows, this.events, round, seconds);
+			}
+		}
+		print(seconds);
+		if (!clean) {
+			System.out.println("NOT CLEAN: some events were lost or doubled (see above)");
+			return 1;
+		}
+		return 0;
+	}
+
+	private boolean kafka(KafkaIngestPath kafka, StoredRows rows, int count, int round,
+			Map<String, List<Double>> seconds) throws Exception {
+		List<ProducerRecord<String, byte[]>> records = KafkaIngestPath
+			.records(AiCallEvents.generate(count, 1000 + round));
+		long before = rows.count();
+		// A thread of its own, not the common pool: Kafka loads its classes through the
+		// thread's context class loader, which is the executable jar's only here.
+		KafkaIngestPath.Produced sent;
+		long storedAt;
+		try (ExecutorService producer = Executors.newSingleThreadExecutor()) {
+			Future<KafkaIngestPath.Produced> produced = producer.submit(() -> kafka.produce(records));
+			storedAt = rows.awaitCount(before + count, produced);
+			sent = produced.get();
+		}
+		double endToEnd = (storedAt - sent.startedNanos()) / 1e9;
+		System.out.printf("  %s Kafka: produced in %s s, all stored after %s s%n", label(round),
+				Bench.format(sent.seconds()), Bench.format(endToEnd));
+		if (seconds != null) {
+			seconds.get(PATHS[1]).add(endToEnd);
+			seconds.get(PATHS[3]).add(sent.seconds());
+		}
+		return check("Kafka", rows.settledCount() - before, count);
+	}
+
+	private boolean rest(RestIngestPath rest, StoredRows rows, int count, int round, Map<String, List<Double>> seconds)
+			throws Exception {
+		List<byte[]> bodies = RestIngestPath.bodies(AiCallEvents.generate(count, 2000 + round), this.batchSize);
+		String token = this.suite.tokens().clientCredentialsToken("edge-functions", "edge-functions-secret");
+		long before = rows.count();
+		long started = System.nanoTime();
+		RestIngestPath.Sent sent = rest.send(bodies, token);
+		long storedAt = rows.awaitCount(before + count);
+		double endToEnd = (storedAt - started) / 1e9;
+		System.out.printf("  %s REST: %d accepted, statuses %s, all stored after %s s%n", label(round), sent.accepted(),
+				sent.statuses(), Bench.format(endToEnd));
+		if (seconds != null) {
+			seconds.get(PATHS[2]).add(endToEnd);
+		}
+		return check("REST", rows.settledCount() - before, count);
+	}
+
+	private static String label(int round) {
+		return (round == 0) ? "warm-up" : "round " + round;
+	}
+
+	private static boolean check(String path, long stored, long expected) {
+		if (stored != expected) {
+			System.out.printf("MISMATCH on %s: %d rows stored for %d events%n", path, stored, expected);
+			return false;
+		}
+		return true;
+	}
+
+	private void print(Map<String, List<Double>> seconds) {
+		double ceiling = this.events / Statistics.median(seconds.get(PATHS[0]), Double::doubleValue);
+		System.out.println();
+		System.out.println("| path | events | seconds (median) | events/s | ratio to COPY |");
+		System.out.println("|---|---|---|---|---|");
+		seconds.forEach((path, values) -> {
+			double median = Statistics.median(values, Double::doubleValue);
+			double rate = this.events / median;
+			System.out.printf("| %s | %d | %s | %.0f | %s |%n", path, this.events, Bench.format(median), rate,
+					Bench.format(rate / ceiling));
+		});
+		seconds.forEach((path, values) -> System.out.println(path + " seconds per round: " + values));
+	}
+
+}

@@ -1,0 +1,136 @@
+package com.xorstack.bench;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.postgresql.PGConnection;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.xorstack.bench.AiCallEvents.AiCall;
+import com.xorstack.devstack.DevStack;
+
+/**
+ * The ceiling: the same rows with PgJDBC's {@code COPY ... FROM STDIN} into
+ * {@code ai_logs_copy}, a scratch twin of {@code ai_logs} in the same database with the
+ * same columns, checks, indexes and daily partitions. Only {@code ai_logs} is written: no
+ * id claim, no price lookup, no outbox row, which the service does for every event.
+ */
+final class CopyCeiling {
+
+	private static final String[] COLUMNS = { "id", "occurred_at", "function_name", "operation", "provider",
+			"request_model", "response_model", "input_hash", "output_preview", "duration_ms", "time_to_first_token_ms",
+			"input_tokens", "output_tokens", "cache_read_input_tokens", "status", "error_type", "finish_reasons",
+			"user_id", "session_id", "conversation_id", "trace_id", "span_id", "attributes" };
+
+	private static final String[] FIELDS = { "id", "occurredAt", "functionName", "operation", "provider",
+			"requestModel", "responseModel", "inputHash", "outputPreview", "durationMs", "timeToFirstTokenMs",
+			"inputTokens", "outputTokens", "cacheReadInputTokens", "status", "errorType", "finishReasons", "userId",
+			"sessionId", "conversationId", "traceId", "spanId", "attributes" };
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final DevStack stack;
+
+	CopyCeiling(DevStack stack) {
+		this.stack = stack;
+	}
+
+	/**
+	 * Empties {@code ai_logs_copy}, recreated with a partition for each of
+	 * {@code ai_logs}'s, copies the rows in and answers how many it holds then.
+	 */
+	Measured copy(List<AiCall> calls) throws SQLException {
+		byte[] csv = csv(calls);
+		try (Connection connection = connect()) {
+			recreateTable(connection);
+			long started = System.nanoTime();
+			long copied;
+			try {
+				copied = connection.unwrap(PGConnection.class)
+					.getCopyAPI()
+					.copyIn("copy ai_logs_copy (" + String.join(", ", COLUMNS) + ") from stdin (format csv)",
+							new ByteArrayInputStream(csv));
+			}
+			catch (java.io.IOException ex) {
+				throw new SQLException(ex);
+			}
+			double seconds = (System.nanoTime() - started) / 1e9;
+			long stored = count(connection, "select count(*) from ai_logs_copy");
+			if (copied != stored) {
+				System.out.printf("COPY reported %d rows, the table holds %d%n", copied, stored);
+			}
+			return new Measured(seconds, stored);
+		}
+	}
+
+	Connection connect() throws SQLException {
+		return DriverManager.getConnection(this.stack.jdbcUrl("ailog"), this.stack.postgresUser(),
+				this.stack.postgresPassword());
+	}
+
+	private static void recreateTable(Connection connection) throws SQLException {
+		List<String> bounds = new ArrayList<>();
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("drop table if exists ai_logs_copy");
+			try (ResultSet partitions = statement.executeQuery("select pg_get_expr(c.relpartbound, c.oid)"
+					+ " from pg_inherits i join pg_class c on c.oid = i.inhrelid"
+					+ " where i.inhparent = 'ai_logs'::regclass order by c.relname")) {
+				while (partitions.next()) {
+					bounds.add(partitions.getString(1));
+				}
+			}
+			statement
+				.execute("create table ai_logs_copy (like ai_logs including all) partition by range (occurred_at)");
+			for (int i = 0; i < bounds.size(); i++) {
+				statement.execute("create table ai_logs_copy_" + i + " partition of ai_logs_copy " + bounds.get(i));
+			}
+		}
+	}
+
+	static long count(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+			result.next();
+			return result.getLong(1);
+		}
+	}
+
+	private static byte[] csv(List<AiCall> calls) {
+		StringBuilder csv = new StringBuilder(calls.size() * 700);
+		for (AiCall call : calls) {
+			for (int i = 0; i < FIELDS.length; i++) {
+				if (i > 0) {
+					csv.append(',');
+				}
+				Object value = call.fields().get(FIELDS[i]);
+				if (value != null) {
+					csv.append('"').append(text(value).replace("\"", "\"\"")).append('"');
+				}
+			}
+			csv.append('\n');
+		}
+		return csv.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static String text(Object value) {
+		if (value instanceof List<?> list) {
+			return "{" + String.join(",", list.stream().map((item) -> "\"" + item + "\"").toList()) + "}";
+		}
+		if (value instanceof Map<?, ?> map) {
+			return JSON.writeValueAsString(map);
+		}
+		return value.toString();
+	}
+
+	record Measured(double seconds, long stored) {
+
+	}
+
+}
