@@ -28,7 +28,11 @@ import com.xorstack.platform.events.OutgoingEvent;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "xorstack.metrics.dashboard.push-interval=30s", "xorstack.metrics.dashboard.heartbeat=1s",
-				"xorstack.metrics.dashboard.change-delay=200ms" })
+				"xorstack.metrics.dashboard.change-delay=200ms",
+				// alerting tests drive evaluation and delivery themselves, with their own
+				// clock
+				"xorstack.alerting.evaluation-interval=PT1H", "xorstack.alerting.delivery-interval=PT1H",
+				"xorstack.alerting.retry-backoff=PT0.05S" })
 @AutoConfigureWebTestClient(timeout = "30s")
 public abstract class MetricsIntegrationTest {
 
