@@ -39,7 +39,10 @@ class ReceiverClient {
 
 	private final TimeLimiter timeLimiter;
 
-	ReceiverClient(AlertingProperties properties) {
+	private final MailNotifier mail;
+
+	ReceiverClient(AlertingProperties properties, MailNotifier mail) {
+		this.mail = mail;
 		this.retryConfig = RetryConfig.custom()
 			.maxAttempts(properties.maxAttempts())
 			.intervalFunction(IntervalFunction.ofExponentialRandomBackoff(properties.retryBackoff(), 2.0, 0.5))
@@ -52,14 +55,16 @@ class ReceiverClient {
 		String key = receiver.key();
 		CircuitBreaker breaker = this.breakers.circuitBreaker(key);
 		Retry retry = this.retries.computeIfAbsent(key, (name) -> Retry.of(name, this.retryConfig));
-		return post(receiver, delivery, payload).transformDeferred(TimeLimiterOperator.of(this.timeLimiter))
+		Mono<Void> call = ("email".equals(receiver.type()) && payload instanceof Alert alert)
+				? this.mail.send(String.valueOf(receiver.to()), alert, delivery) : post(receiver, delivery, payload);
+		return call.transformDeferred(TimeLimiterOperator.of(this.timeLimiter))
 			.transformDeferred(CircuitBreakerOperator.of(breaker))
 			.transformDeferred(RetryOperator.of(retry));
 	}
 
 	private Mono<Void> post(Receiver receiver, long delivery, Object payload) {
 		return this.web.post()
-			.uri(receiver.url())
+			.uri(String.valueOf(receiver.url()))
 			.contentType(MediaType.APPLICATION_JSON)
 			.header("X-Xorstack-Delivery", Long.toString(delivery))
 			.bodyValue(payload)

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,8 @@ record RuleRequest(@Nullable String name, @Nullable String metric, @Nullable Map
 	static final Set<String> OPERATORS = Set.of("above", "below");
 
 	static final Set<String> SEVERITIES = Set.of("info", "warning", "critical");
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	private static final Duration MAX_WINDOW = Duration.ofDays(1);
 
@@ -91,7 +94,19 @@ record RuleRequest(@Nullable String name, @Nullable String metric, @Nullable Map
 	private static void check(int index, @Nullable Receiver receiver) {
 		String field = "receivers[" + index + "]";
 		if (receiver == null || receiver.type() == null || !Receiver.TYPES.contains(receiver.type())) {
-			throw invalid(field + ".type", "must be one of [discord, slack, webhook]");
+			throw invalid(field + ".type", "must be one of [discord, email, slack, webhook]");
+		}
+		if ("email".equals(receiver.type())) {
+			if (receiver.to() == null || !EMAIL.matcher(receiver.to()).matches()) {
+				throw invalid(field + ".to", "must be an email address");
+			}
+			if (receiver.url() != null) {
+				throw invalid(field + ".url", "is not a field of an email receiver");
+			}
+			return;
+		}
+		if (receiver.to() != null) {
+			throw invalid(field + ".to", "is a field of email receivers only");
 		}
 		if (receiver.url() == null || !httpUrl(receiver.url())) {
 			throw invalid(field + ".url", "must be an absolute http or https URL");

@@ -45,13 +45,16 @@ class TwoInstancesIntegrationTests extends AlertingIntegrationTest {
 	JsonMapper json;
 
 	@Autowired
+	MailNotifier mail;
+
+	@Autowired
 	Clock clock;
 
 	@Test
 	void twoEvaluatorsAndTwoDeliverersTickingTogetherNeverSendAChangeTwice() throws Exception {
 		AlertEvaluator otherEvaluator = new AlertEvaluator(this.rules, this.states, this.rollups, this.db,
 				this.transactions, this.clock);
-		AlertDeliverer otherDeliverer = new AlertDeliverer(this.db, new ReceiverClient(this.properties),
+		AlertDeliverer otherDeliverer = new AlertDeliverer(this.db, new ReceiverClient(this.properties, this.mail),
 				this.notifications, this.properties, this.json, this.clock);
 		try (TestReceiver receiver = new TestReceiver(0)) {
 			List<String> names = new ArrayList<>();
