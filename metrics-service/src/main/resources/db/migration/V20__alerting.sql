@@ -76,3 +76,17 @@ create table notification_deliveries (
     unique (history_id, receiver_key)
 );
 create index notification_deliveries_due on notification_deliveries (next_attempt_at) where status <> 'sent';
+
+-- alerts.events.v1 leave through the platform outbox, written with the history row
+create table outbox (
+    seq          bigserial primary key,
+    event_id     uuid        not null unique,
+    topic        text        not null,
+    event_key    text        not null,
+    event_type   text        not null,
+    occurred_at  timestamptz not null,
+    payload      json        not null, -- json, not jsonb: the event data leaves byte for byte as written
+    traceparent  text,
+    published_at timestamptz
+);
+create index outbox_pending on outbox (seq) where published_at is null;

@@ -15,12 +15,17 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
+import com.xorstack.platform.events.EventTypes;
+import com.xorstack.platform.events.Topics;
+import com.xorstack.platform.outbox.Outbox;
+
 /**
  * One state row per rule (all of a rule's notifications form one group, key {@code ""}),
  * and what a change writes: the state with the next {@code transition_seq}, and, for a
  * change to firing or resolved, a history row and one pending delivery per receiver
- * unless a silence matches. The unique keys on the history and deliveries make a second
- * writer of the same change fail instead of sending twice.
+ * unless a silence matches, and its {@code alerts.events.v1} event in the outbox. The
+ * unique keys on the history and deliveries make a second writer of the same change fail
+ * instead of sending twice.
  */
 @Repository
 class AlertStates {
@@ -39,9 +44,12 @@ class AlertStates {
 
 	private final JsonMapper json;
 
-	AlertStates(DatabaseClient db, JsonMapper json) {
+	private final Outbox outbox;
+
+	AlertStates(DatabaseClient db, JsonMapper json, Outbox outbox) {
 		this.db = db;
 		this.json = json;
+		this.outbox = outbox;
 	}
 
 	Mono<State> current(UUID rule, Instant now) {
@@ -98,7 +106,15 @@ class AlertStates {
 		return silence(rule.name(), labelsJson, now).map((id) -> id.toString())
 			.defaultIfEmpty("")
 			.flatMap((silence) -> insertHistory(rule, from, to, value, now, seq, labelsJson, silence)
-				.flatMap((history) -> silence.isEmpty() ? deliveries(rule, history, now) : Mono.empty()));
+				.flatMap((history) -> publish(new AlertStateChanged(history, rule.id(), rule.name(), seq, from.state(),
+						to, value, rule.threshold(), rule.metric(), rule.severity(), labels, now, !silence.isEmpty()))
+					.then(silence.isEmpty() ? deliveries(rule, history, now) : Mono.empty())));
+	}
+
+	private Mono<Void> publish(AlertStateChanged changed) {
+		return this.outbox
+			.append(Topics.ALERTS_EVENTS, changed.ruleId().toString(), EventTypes.ALERT_STATE_CHANGED, changed)
+			.then();
 	}
 
 	private Mono<UUID> silence(String rule, String labels, Instant now) {
