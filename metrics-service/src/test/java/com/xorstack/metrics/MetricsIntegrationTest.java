@@ -1,5 +1,9 @@
 package com.xorstack.metrics;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -36,12 +40,29 @@ import com.xorstack.platform.events.OutgoingEvent;
 @AutoConfigureWebTestClient(timeout = "30s")
 public abstract class MetricsIntegrationTest {
 
+	/**
+	 * The port of the alerting tests' SMTP server (GreenMail), fixed per JVM so that
+	 * every test class shares this context.
+	 */
+	protected static final int SMTP_PORT = freePort();
+
 	@Autowired
 	protected WebTestClient web;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestStack.get().springProperties("metrics").forEach((name, value) -> registry.add(name, () -> value));
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP_PORT);
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	protected static String adminToken() {

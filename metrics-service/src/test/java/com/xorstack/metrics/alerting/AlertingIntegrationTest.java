@@ -1,9 +1,5 @@
 package com.xorstack.metrics.alerting;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,8 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import com.xorstack.metrics.MetricsIntegrationTest;
@@ -53,25 +47,7 @@ abstract class AlertingIntegrationTest extends MetricsIntegrationTest {
 	@Autowired
 	DatabaseClient db;
 
-	/** The SMTP port of the GreenMail server of the email tests, fixed per JVM. */
-	static final int SMTP_PORT = freePort();
-
 	final Instant t0 = Instant.now();
-
-	@DynamicPropertySource
-	static void smtp(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
 
 	@BeforeEach
 	@AfterEach
