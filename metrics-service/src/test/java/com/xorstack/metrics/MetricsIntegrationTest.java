@@ -1,5 +1,9 @@
 package com.xorstack.metrics;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -28,9 +32,19 @@ import com.xorstack.platform.events.OutgoingEvent;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "xorstack.metrics.dashboard.push-interval=30s", "xorstack.metrics.dashboard.heartbeat=1s",
-				"xorstack.metrics.dashboard.change-delay=200ms" })
+				"xorstack.metrics.dashboard.change-delay=200ms",
+				// alerting tests drive evaluation and delivery themselves, with their own
+				// clock
+				"xorstack.alerting.evaluation-interval=PT1H", "xorstack.alerting.delivery-interval=PT1H",
+				"xorstack.alerting.retry-backoff=PT0.05S" })
 @AutoConfigureWebTestClient(timeout = "30s")
 public abstract class MetricsIntegrationTest {
+
+	/**
+	 * The port of the alerting tests' SMTP server (GreenMail), fixed per JVM so that
+	 * every test class shares this context.
+	 */
+	protected static final int SMTP_PORT = freePort();
 
 	@Autowired
 	protected WebTestClient web;
@@ -38,6 +52,17 @@ public abstract class MetricsIntegrationTest {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestStack.get().springProperties("metrics").forEach((name, value) -> registry.add(name, () -> value));
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP_PORT);
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	protected static String adminToken() {

@@ -10,8 +10,11 @@ import org.jspecify.annotations.Nullable;
 import com.xorstack.metrics.rollup.Aggregate;
 import com.xorstack.metrics.rollup.Observation;
 
-/** The rollup metrics a series can show, the kind each reads, and its labels. */
-enum SeriesMetric {
+/**
+ * The rollup metrics a series can show, the kind each reads, and its labels. Alert rules
+ * name the same metrics.
+ */
+public enum SeriesMetric {
 
 	API_REQUESTS("api.requests", Observation.API, (a) -> (double) a.calls(), true),
 	API_ERRORS("api.errors", Observation.API, (a) -> (double) a.errors(), true),
@@ -50,15 +53,15 @@ enum SeriesMetric {
 		this.count = count;
 	}
 
-	static @Nullable SeriesMetric of(String text) {
+	public static @Nullable SeriesMetric of(String text) {
 		return Arrays.stream(values()).filter((metric) -> metric.text.equals(text)).findFirst().orElse(null);
 	}
 
-	static List<String> names() {
+	public static List<String> names() {
 		return Arrays.stream(values()).map((metric) -> metric.text).toList();
 	}
 
-	String kind() {
+	public String kind() {
 		return this.kind;
 	}
 
@@ -66,7 +69,7 @@ enum SeriesMetric {
 	 * Labels a filter may name: {@code route} for the API, function, model, operation for
 	 * AI.
 	 */
-	Set<String> labels() {
+	public Set<String> labels() {
 		return switch (this.kind) {
 			case Observation.API -> Set.of("route");
 			case Observation.AI -> Set.of("function", "model", "operation");
@@ -75,7 +78,7 @@ enum SeriesMetric {
 	}
 
 	/** A step without data: zero for counts, nothing for rates and latencies. */
-	@Nullable Double value(@Nullable Aggregate aggregate) {
+	public @Nullable Double value(@Nullable Aggregate aggregate) {
 		if (aggregate == null) {
 			return this.count ? 0.0 : null;
 		}

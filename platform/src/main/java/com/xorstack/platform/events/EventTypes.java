@@ -53,6 +53,12 @@ public final class EventTypes {
 	 */
 	public static final String SYSTEM_GAUGE = "com.xorstack.system.gauge.v1";
 
+	/**
+	 * An alert rule changed state to firing or resolved (on {@code alerts.events.v1},
+	 * key: ruleId); metrics-service publishes it with the history row of the change.
+	 */
+	public static final String ALERT_STATE_CHANGED = "com.xorstack.alerts.state-changed.v1";
+
 	private EventTypes() {
 	}
 

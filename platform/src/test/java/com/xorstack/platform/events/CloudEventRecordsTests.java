@@ -50,7 +50,8 @@ class CloudEventRecordsTests {
 
 	@Test
 	void schemaOfEachTypeIsOnTheClasspath() {
-		for (String type : new String[] { EventTypes.FEEDBACK_SUBMITTED, EventTypes.FEEDBACK_TRIAGED }) {
+		for (String type : new String[] { EventTypes.FEEDBACK_SUBMITTED, EventTypes.FEEDBACK_TRIAGED,
+				EventTypes.ALERT_STATE_CHANGED }) {
 			assertThat(getClass().getClassLoader().getResource(EventTypes.schemaLocation(type))).as(type).isNotNull();
 		}
 	}

@@ -1,0 +1,42 @@
+package com.xorstack.metrics.alerting;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends a change as a plain-text email through the {@code spring.mail.*} SMTP server.
+ * JavaMail blocks, so the send runs on the bounded elastic scheduler.
+ */
+@Component
+class MailNotifier {
+
+	private final @Nullable JavaMailSender mail;
+
+	private final AlertingProperties properties;
+
+	MailNotifier(ObjectProvider<JavaMailSender> mail, AlertingProperties properties) {
+		this.mail = mail.getIfAvailable();
+		this.properties = properties;
+	}
+
+	Mono<Void> send(String to, Alert alert, long delivery) {
+		JavaMailSender sender = this.mail;
+		if (sender == null) {
+			return Mono.error(new IllegalStateException("no SMTP server is configured (spring.mail.host)"));
+		}
+		SimpleMailMessage message = new SimpleMailMessage();
+		message.setFrom(this.properties.mailFrom());
+		message.setTo(to);
+		message.setSubject(alert.summary());
+		message.setText(alert.summary() + "\n\nAlert " + alert.id() + " at " + alert.at() + ", delivery " + delivery
+				+ ".\nAcknowledge: POST /api/admin/alerts/" + alert.id() + "/ack\n");
+		return Mono.fromRunnable(() -> sender.send(message)).subscribeOn(Schedulers.boundedElastic()).then();
+	}
+
+}

@@ -1,0 +1,76 @@
+package com.xorstack.metrics.alerting;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.github.resilience4j.reactor.retry.RetryOperator;
+import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Sends one notification to one receiver as Retry(CircuitBreaker(TimeLimiter(post))): a
+ * breaker per receiver key, so one dead receiver does not slow the others, exponential
+ * backoff with jitter between attempts, and no retry of a call the open breaker refused.
+ * The delivery id goes along as {@code X-Xorstack-Delivery} for receivers that dedupe.
+ */
+@Component
+class ReceiverClient {
+
+	private final WebClient web = WebClient.create();
+
+	private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+
+	private final Map<String, Retry> retries = new ConcurrentHashMap<>();
+
+	private final RetryConfig retryConfig;
+
+	private final TimeLimiter timeLimiter;
+
+	private final MailNotifier mail;
+
+	ReceiverClient(AlertingProperties properties, MailNotifier mail) {
+		this.mail = mail;
+		this.retryConfig = RetryConfig.custom()
+			.maxAttempts(properties.maxAttempts())
+			.intervalFunction(IntervalFunction.ofExponentialRandomBackoff(properties.retryBackoff(), 2.0, 0.5))
+			.ignoreExceptions(CallNotPermittedException.class)
+			.build();
+		this.timeLimiter = TimeLimiter.of(TimeLimiterConfig.custom().timeoutDuration(properties.timeout()).build());
+	}
+
+	Mono<Void> send(Receiver receiver, long delivery, Object payload) {
+		String key = receiver.key();
+		CircuitBreaker breaker = this.breakers.circuitBreaker(key);
+		Retry retry = this.retries.computeIfAbsent(key, (name) -> Retry.of(name, this.retryConfig));
+		Mono<Void> call = ("email".equals(receiver.type()) && payload instanceof Alert alert)
+				? this.mail.send(String.valueOf(receiver.to()), alert, delivery) : post(receiver, delivery, payload);
+		return call.transformDeferred(TimeLimiterOperator.of(this.timeLimiter))
+			.transformDeferred(CircuitBreakerOperator.of(breaker))
+			.transformDeferred(RetryOperator.of(retry));
+	}
+
+	private Mono<Void> post(Receiver receiver, long delivery, Object payload) {
+		return this.web.post()
+			.uri(String.valueOf(receiver.url()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("X-Xorstack-Delivery", Long.toString(delivery))
+			.bodyValue(payload)
+			.retrieve()
+			.toBodilessEntity()
+			.then();
+	}
+
+}

@@ -1,0 +1,127 @@
+package com.xorstack.metrics.alerting;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.MediaType;
+
+import com.xorstack.devstack.TestStack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AlertAdminIntegrationTests extends AlertingIntegrationTest {
+
+	@Test
+	void adminAcknowledgesAnAlertOnceAndUsersCannot() throws Exception {
+		try (TestReceiver receiver = new TestReceiver(0)) {
+			String route = route();
+			this.calls(route, 10, this.t0.minusSeconds(10));
+			Map<String, Object> rule = createRule(
+					requestsRule("ack " + route, route, "PT0S", receiver("webhook", receiver.url("/hook"))));
+			tick(this.t0);
+			Object id = alerts("?ruleId=" + rule.get("id")).get(0).get("id");
+			assertThat(alerts("?ruleId=" + rule.get("id")).get(0)).doesNotContainKey("ackBy");
+			this.web.post()
+				.uri("/api/admin/alerts/{id}/ack", id)
+				.headers((headers) -> headers.setBearerAuth(TestStack.get().passwordToken("demo-user")))
+				.exchange()
+				.expectStatus()
+				.isForbidden();
+			for (int i = 0; i < 2; i++) {
+				this.web.post()
+					.uri("/api/admin/alerts/{id}/ack", id)
+					.headers((headers) -> headers.setBearerAuth(adminToken()))
+					.exchange()
+					.expectStatus()
+					.isOk()
+					.expectBody()
+					.jsonPath("$.ackBy")
+					.isEqualTo("demo-admin")
+					.jsonPath("$.state")
+					.isEqualTo("firing");
+			}
+			this.web.post()
+				.uri("/api/admin/alerts/{id}/ack", Long.MAX_VALUE)
+				.headers((headers) -> headers.setBearerAuth(adminToken()))
+				.exchange()
+				.expectStatus()
+				.isNotFound();
+			this.web.get()
+				.uri("/api/admin/alerts?state=pending")
+				.headers((headers) -> headers.setBearerAuth(adminToken()))
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.errors[0].field")
+				.isEqualTo("state");
+		}
+	}
+
+	@Test
+	void silenceMutesMatchingChangesButKeepsThemInTheHistory() throws Exception {
+		try (TestReceiver receiver = new TestReceiver(0)) {
+			String silenced = route();
+			String loud = route();
+			this.calls(silenced, 10, this.t0.minusSeconds(10));
+			this.calls(loud, 10, this.t0.minusSeconds(10));
+			Map<String, Object> mutedRule = createRule(
+					requestsRule("muted " + silenced, silenced, "PT0S", receiver("webhook", receiver.url("/muted"))));
+			createRule(requestsRule("loud " + loud, loud, "PT0S", receiver("webhook", receiver.url("/loud"))));
+			Map<String, Object> silence = silence("{\"matchers\": {\"route\": \"" + silenced
+					+ "\", \"severity\": \"critical\"}, \"startsAt\": \"" + this.t0.minusSeconds(60)
+					+ "\", \"endsAt\": \"" + this.t0.plusSeconds(3600) + "\", \"comment\": \"maintenance\"}");
+			assertThat(silence).containsEntry("createdBy", "demo-admin");
+
+			tick(this.t0);
+			deliver(this.t0);
+			assertThat(receiver.accepted("/muted")).isEmpty();
+			assertThat(receiver.accepted("/loud")).hasSize(1);
+			List<Map<String, Object>> muted = alerts("?ruleId=" + mutedRule.get("id"));
+			assertThat(muted).hasSize(1);
+			assertThat(muted.get(0)).containsEntry("state", "firing").containsEntry("silencedBy", silence.get("id"));
+
+			// after the silence ends, the next change is sent again
+			tick(this.t0.plusSeconds(2 * 3600));
+			deliver(this.t0.plusSeconds(2 * 3600));
+			assertThat(receiver.accepted("/muted")).hasSize(1);
+		}
+	}
+
+	@Test
+	void badSilencesNameTheField() {
+		Map<String, String> cases = Map.of(
+				"{\"endsAt\": \"2000-01-01T00:00:00Z\", \"ruleName\": \"x\"," + " \"comment\": \"c\"}", "endsAt",
+				"{\"endsAt\": \"2999-01-01T00:00:00Z\", \"comment\": \"c\"}", "ruleName",
+				"{\"endsAt\": \"2999-01-01T00:00:00Z\", \"ruleName\": \"x\"}", "comment",
+				"{\"endsAt\": \"soon\", \"ruleName\": \"x\", \"comment\": \"c\"}", "endsAt");
+		cases.forEach((body, field) -> this.web.post()
+			.uri("/api/admin/silences")
+			.headers((headers) -> headers.setBearerAuth(adminToken()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo(field));
+	}
+
+	private Map<String, Object> silence(String body) {
+		return this.web.post()
+			.uri("/api/admin/silences")
+			.headers((headers) -> headers.setBearerAuth(adminToken()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
+	}
+
+}
