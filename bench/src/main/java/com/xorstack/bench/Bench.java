@@ -11,7 +11,8 @@ import com.xorstack.devstack.SuiteSettings;
 
 /**
  * Runs one benchmark against a suite it starts itself from the built jars, on free ports
- * with empty {@code _bench} databases. Usage: {@code Bench <gateway|feedback> [--key
+ * with empty {@code _bench} databases. Usage:
+ * {@code Bench <gateway|feedback|dashboard> [--key
  * value ...]}; see docs/BENCHMARKS.md.
  */
 public final class Bench {
@@ -21,7 +22,7 @@ public final class Bench {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length == 0) {
-			System.err.println("Usage: Bench <gateway|feedback> [--concurrency N] [--seconds S] [--rounds R]");
+			System.err.println("Usage: Bench <gateway|feedback|dashboard> [--key value ...]");
 			System.exit(2);
 		}
 		Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
@@ -31,6 +32,7 @@ public final class Bench {
 			exit = switch (args[0]) {
 				case "gateway" -> new GatewayOverheadBench(suite, options).run();
 				case "feedback" -> new FeedbackSubmissionBench(suite, options).run();
+				case "dashboard" -> new DashboardBench(suite, options).run();
 				default -> {
 					System.err.println("Unknown benchmark " + args[0]);
 					yield 2;
