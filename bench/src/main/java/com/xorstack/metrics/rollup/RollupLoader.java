@@ -94,7 +94,7 @@ public final class RollupLoader {
 		}
 		finally {
 			for (Connection connection : connections) {
-				connection.close();
+				closeQuietly(connection);
 			}
 		}
 		Map<String, Long> written = new LinkedHashMap<>();
@@ -191,6 +191,16 @@ public final class RollupLoader {
 							+ granularity.partitionEnd(start) + "')");
 				}
 			}
+		}
+	}
+
+	/** A failed close must not hide the failure that ended the load. */
+	private static void closeQuietly(Connection connection) {
+		try {
+			connection.close();
+		}
+		catch (SQLException ex) {
+			System.err.println("Closing a COPY connection failed: " + ex.getMessage());
 		}
 	}
 
