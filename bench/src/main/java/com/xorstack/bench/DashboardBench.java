@@ -44,6 +44,8 @@ final class DashboardBench {
 
 	private final int warmUp;
 
+	private long gatewayRequests;
+
 	private final HttpClient client = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
@@ -78,7 +80,7 @@ final class DashboardBench {
 		String token = this.suite.tokens().passwordToken("demo-admin", "demo-admin");
 		String direct = this.suite.baseUrl(Service.METRICS);
 		String gateway = this.suite.gatewayUrl();
-		if (!totalsMatch(direct, token)) {
+		if (!totalsMatch(direct, token, 0)) {
 			return 1;
 		}
 		List<String[]> table = new ArrayList<>();
@@ -93,7 +95,9 @@ final class DashboardBench {
 					+ encode(end.minus(Duration.ofDays(30)).toString()) + "&to=" + encode(end.toString());
 			met &= measure("timeseries 30d api.latency.p95_ms step " + step, path, direct, gateway, token, table);
 		}
-		boolean stillExact = totalsMatch(direct, token);
+		// Every request through the gateway is an API request too: the 30-day count may
+		// now exceed the load by at most the requests this benchmark sent there.
+		boolean stillExact = totalsMatch(direct, token, this.gatewayRequests);
 		System.out.println();
 		System.out.printf("%d sequential requests per row after %d warm-up requests; milliseconds%n%n", this.n,
 				this.warmUp);
@@ -106,14 +110,17 @@ final class DashboardBench {
 		return stillExact ? 0 : 1;
 	}
 
-	private boolean totalsMatch(String direct, String token) throws Exception {
+	private boolean totalsMatch(String direct, String token, long ownGatewayRequests) throws Exception {
 		JsonNode summary = this.json
 			.readTree(get(URI.create(direct + "/api/admin/dashboard/summary?window=30d"), token));
 		long apiRequests = summary.get("apiRequests").asLong();
 		long aiCalls = summary.get("aiCalls").asLong();
-		boolean exact = apiRequests == this.requests && aiCalls == this.aiCalls;
-		System.out.printf("30d summary reads back apiRequests=%,d aiCalls=%,d (loaded %,d and %,d): %s%n", apiRequests,
-				aiCalls, this.requests, this.aiCalls, exact ? "exact" : "MISMATCH");
+		boolean exact = apiRequests >= this.requests && apiRequests <= this.requests + ownGatewayRequests
+				&& aiCalls == this.aiCalls;
+		System.out.printf(
+				"30d summary reads back apiRequests=%,d aiCalls=%,d (loaded %,d and %,d, plus at most %,d API requests"
+						+ " this benchmark sent through the gateway): %s%n",
+				apiRequests, aiCalls, this.requests, this.aiCalls, ownGatewayRequests, exact ? "exact" : "MISMATCH");
 		return exact;
 	}
 
@@ -122,6 +129,9 @@ final class DashboardBench {
 		boolean met = true;
 		for (String[] target : new String[][] { { "direct", direct }, { "gateway", gateway } }) {
 			URI uri = URI.create(target[1] + path);
+			if (target[1].equals(this.suite.gatewayUrl())) {
+				this.gatewayRequests += this.warmUp + this.n;
+			}
 			for (int i = 0; i < this.warmUp; i++) {
 				get(uri, token);
 			}
