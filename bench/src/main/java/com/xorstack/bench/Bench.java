@@ -11,8 +11,8 @@ import com.xorstack.devstack.SuiteSettings;
 
 /**
  * Runs one benchmark against a suite it starts itself from the built jars, on free ports
- * with empty {@code _bench} databases. Usage:
- * {@code Bench <gateway|feedback|ailog> [--key
+ * with empty databases suffixed {@code _bench_<pid>}, dropped at the end. Usage:
+ * {@code Bench <gateway|feedback|ailog|dashboard> [--key
  * value ...]}; see docs/BENCHMARKS.md.
  */
 public final class Bench {
@@ -22,17 +22,19 @@ public final class Bench {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length == 0) {
-			System.err.println("Usage: Bench <gateway|feedback|ailog> [--key value ...]; see docs/BENCHMARKS.md");
+			System.err
+				.println("Usage: Bench <gateway|feedback|ailog|dashboard> [--key value ...]; see docs/BENCHMARKS.md");
 			System.exit(2);
 		}
 		Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
 		int exit;
-		try (Suite suite = start()) {
+		try (Suite suite = start(args[0])) {
 			System.out.println("Suite up: " + suite);
 			exit = switch (args[0]) {
 				case "gateway" -> new GatewayOverheadBench(suite, options).run();
 				case "feedback" -> new FeedbackSubmissionBench(suite, options).run();
 				case "ailog" -> new AilogIngestBench(suite, options).run();
+				case "dashboard" -> new DashboardBench(suite, options).run();
 				default -> {
 					System.err.println("Unknown benchmark " + args[0]);
 					yield 2;
@@ -42,17 +44,21 @@ public final class Bench {
 		System.exit(exit);
 	}
 
-	private static Suite start() {
+	private static Suite start(String benchmark) {
 		// Rate limiting stays on (every request still takes a token from its caller's
-		// bucket
-		// in Redis), with buckets large enough that a benchmark measures the cost, not
-		// the
+		// bucket in
+		// Redis), with buckets large enough that a benchmark measures the cost, not the
 		// limit.
-		SuiteSettings settings = SuiteSettings.forTests("_bench")
+		// Databases of this run's own (suffixed with the pid), dropped at the end: two
+		// benchmarks at once never drop each other's.
+		SuiteSettings settings = SuiteSettings.forTests("_bench_" + ProcessHandle.current().pid())
 			.withServiceVariable("XORSTACK_GATEWAY_RATELIMIT_REPLENISHRATE", "1000000")
 			.withServiceVariable("XORSTACK_GATEWAY_RATELIMIT_BURSTCAPACITY", "1000000");
-		Path workDir = Path.of("bench", "target", "bench-stack-" + System.currentTimeMillis()).toAbsolutePath();
-		return Suite.start(settings.withDevStack(settings.devStack().withWorkDir(workDir)));
+		Path workDir = Path.of("bench", "target", "bench-stack-" + benchmark + "-" + System.currentTimeMillis())
+			.toAbsolutePath();
+		Suite suite = Suite.start(settings.withDevStack(settings.devStack().withWorkDir(workDir)));
+		suite.dropDatabasesOnClose();
+		return suite;
 	}
 
 	private static Map<String, String> options(String[] args) {
