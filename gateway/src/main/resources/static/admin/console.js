@@ -358,12 +358,12 @@ function renderAlerts() {
     rowKey: (a) => a.id,
     load: async (cursor) => (await api(`/admin/alerts${query({ cursor, limit: 25 })}`)).data,
     columns: [
-      { title: 'Since', cell: (a) => fmt.time(a.startsAt || a.firedAt || a.createdAt) },
-      { title: 'Rule', cell: (a) => a.ruleName || a.rule || a.ruleId },
+      { title: 'When', cell: (a) => fmt.time(a.at) },
+      { title: 'Rule', cell: (a) => a.rule },
       { title: 'Severity', cell: (a) => h('span', { class: `pill ${a.severity === 'critical' ? 'bad' : 'warn'}` }, a.severity) },
-      { title: 'State', cell: (a) => h('span', { class: 'pill', 'data-testid': 'alert-state' }, a.state) },
+      { title: 'State', cell: (a) => h('span', { class: `pill ${a.state === 'firing' ? 'bad' : 'ok'}`, 'data-testid': 'alert-state' }, a.silencedBy ? `${a.state} (silenced)` : a.state) },
       { title: 'Value', num: true, cell: (a) => fmt.num(a.value, 3) },
-      { title: 'Acknowledged', cell: (a) => a.acknowledgedBy ? `${a.acknowledgedBy}, ${fmt.time(a.acknowledgedAt)}` :
+      { title: 'Acknowledged', cell: (a) => a.ackBy ? `${a.ackBy}, ${fmt.time(a.ackAt)}` :
         h('button', { 'data-testid': 'ack', onclick: async () => {
           try { await api(`/admin/alerts/${a.id}/ack`, { method: 'POST', body: {} }); message.replaceChildren(h('div', { class: 'notice', 'data-testid': 'notice' }, 'Acknowledged.')); }
           catch (error) { message.replaceChildren(errorBox(error)); }
@@ -374,11 +374,11 @@ function renderAlerts() {
   const rules = h('div', { class: 'panel' }, h('h2', {}, 'Rules'), loading());
   api('/admin/alert-rules').then(({ data }) => rules.replaceChildren(h('h2', {}, 'Rules'), (data.items || []).length ? h('div', { class: 'table-wrap' }, h('table', {},
     h('thead', {}, h('tr', {}, ['Name', 'Condition', 'For', 'Severity', 'Receivers'].map((t) => h('th', {}, t)))),
-    h('tbody', {}, data.items.map((r) => h('tr', {}, h('td', {}, r.name), h('td', {}, `${r.metric} ${r.operator || r.comparison || '>'} ${r.threshold} over ${r.window}`),
-      h('td', {}, r.for || r.forDuration || '–'), h('td', {}, r.severity), h('td', {}, (r.receivers || []).map((x) => x.type || x).join(', '))))))) : empty('rules')))
+    h('tbody', {}, data.items.map((r) => h('tr', {}, h('td', {}, r.name), h('td', {}, `${r.metric} ${r.operator} ${r.threshold} over ${r.window}`),
+      h('td', {}, r.for || '–'), h('td', {}, r.severity), h('td', {}, (r.receivers || []).map((x) => x.type || x).join(', '))))))) : empty('rules')))
     .catch((error) => rules.replaceChildren(h('h2', {}, 'Rules'), errorBox(error)));
   const silences = h('div', { class: 'panel' }, h('h2', {}, 'Silences'), loading());
-  api('/admin/silences').then(({ data }) => silences.replaceChildren(h('h2', {}, 'Silences'), (data.items || []).length ? h('ul', {}, data.items.map((s) => h('li', {}, `${JSON.stringify(s.matchers || s.labels || {})} until ${fmt.time(s.endsAt)} (${s.comment || s.createdBy || ''})`))) : empty('silences')))
+  api('/admin/silences').then(({ data }) => silences.replaceChildren(h('h2', {}, 'Silences'), (data.items || []).length ? h('ul', {}, data.items.map((s) => h('li', {}, `${s.ruleName || 'any rule'} ${JSON.stringify(s.matchers || {})} from ${fmt.time(s.startsAt)} until ${fmt.time(s.endsAt)}: ${s.comment || ''} (${s.createdBy})`))) : empty('silences')))
     .catch((error) => silences.replaceChildren(h('h2', {}, 'Silences'), errorBox(error)));
   show(message, h('div', { class: 'panel' }, h('h2', {}, 'History'), history.element), h('div', { class: 'grid2' }, rules, silences));
 }
