@@ -98,6 +98,38 @@ class ConsoleBrowserE2ETests {
 	}
 
 	@Test
+	void anAdminAcknowledgesAFiringAlert() {
+		String rule = "browser-rule-" + UUID.randomUUID().toString().substring(0, 8);
+		String admin = E2eSuite.token("demo-admin");
+		// fires at the next evaluation: the suite has answered requests in the last
+		// minutes
+		this.api.post()
+			.uri("/api/admin/alert-rules")
+			.headers((headers) -> headers.setBearerAuth(admin))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", rule, "metric", "api.requests", "operator", "above", "threshold", 0, "window",
+					"PT15M", "for", "PT0S", "severity", "warning", "receivers",
+					List.of(Map.of("type", "webhook", "url", "http://127.0.0.1:9/alerts"))))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofSeconds(2))
+			.until(() -> firingAlerts(admin).contains(rule));
+
+		signIn("demo-admin");
+		this.browser.findElement(By.cssSelector("#tabs a[data-tab='alerts']")).click();
+		WebElement row = waitUntil(
+				ExpectedConditions.visibilityOfElementLocated(By.xpath("//tr[td[normalize-space(.)='" + rule + "']]")));
+		row.findElement(By.cssSelector("[data-testid='ack']")).click();
+		waitUntil(ExpectedConditions.textToBe(By.cssSelector("[data-testid='notice']"), "Acknowledged."));
+		waitUntil(ExpectedConditions
+			.textToBePresentInElementLocated(By.xpath("//tr[td[normalize-space(.)='" + rule + "']]"), "demo-admin"));
+		Chromium.screenshot(this.browser, "admin-alerts-acknowledged");
+	}
+
+	@Test
 	void someoneWithoutAConsoleRoleIsTurnedAway() {
 		signIn("demo-user");
 		waitUntil(ExpectedConditions.urlContains("/admin/denied.html"));
@@ -190,6 +222,18 @@ class ConsoleBrowserE2ETests {
 			throw new AssertionError("Waited 60 s in vain; screenshot " + name + ".png; the page showed:\n" + shown,
 					ex);
 		}
+	}
+
+	private String firingAlerts(String admin) {
+		return this.api.get()
+			.uri("/api/admin/alerts?limit=200")
+			.headers((headers) -> headers.setBearerAuth(admin))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	private void logAiCall(int inputTokens, int outputTokens) {

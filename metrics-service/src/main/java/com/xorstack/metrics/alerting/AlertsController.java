@@ -1,6 +1,8 @@
 package com.xorstack.metrics.alerting;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,8 +48,8 @@ class AlertsController {
 	@GetMapping
 	Mono<Map<String, Object>> list(@RequestParam(required = false) @Nullable String state,
 			@RequestParam(required = false) @Nullable UUID ruleId,
-			@RequestParam(defaultValue = "9223372036854775807") long before,
-			@RequestParam(defaultValue = "50") int limit) {
+			@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "50") int limit) {
+		long before = (cursor != null) ? before(cursor) : Long.MAX_VALUE;
 		if (state != null && !STATES.contains(state)) {
 			throw new InvalidParameterException("state", "must be one of [firing, resolved]");
 		}
@@ -72,9 +74,26 @@ class AlertsController {
 			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "no alert " + id)));
 	}
 
+	/**
+	 * Like every list of the API: {@code {items, nextCursor}}, the cursor opaque (the
+	 * last alert's id, encoded).
+	 */
 	private static Map<String, Object> page(List<Alert> items, int limit) {
-		return (items.size() < limit) ? Map.of("items", items)
-				: Map.of("items", items, "nextBefore", items.get(items.size() - 1).id());
+		if (items.size() < limit) {
+			return Map.of("items", items);
+		}
+		String last = Long.toString(items.get(items.size() - 1).id());
+		return Map.of("items", items, "nextCursor",
+				Base64.getUrlEncoder().withoutPadding().encodeToString(last.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static long before(String cursor) {
+		try {
+			return Long.parseLong(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidParameterException("cursor", "is not a cursor this list gave out");
+		}
 	}
 
 }

@@ -57,6 +57,36 @@ class AlertAdminIntegrationTests extends AlertingIntegrationTest {
 				.expectBody()
 				.jsonPath("$.errors[0].field")
 				.isEqualTo("state");
+			// the history pages like every list: {items, nextCursor}, the cursor opaque
+			String cursor = this.web.get()
+				.uri("/api/admin/alerts?limit=1")
+				.headers((headers) -> headers.setBearerAuth(adminToken()))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(Map.class)
+				.returnResult()
+				.getResponseBody()
+				.get("nextCursor")
+				.toString();
+			this.web.get()
+				.uri("/api/admin/alerts?limit=1&cursor={cursor}", cursor)
+				.headers((headers) -> headers.setBearerAuth(adminToken()))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.items")
+				.isArray();
+			this.web.get()
+				.uri("/api/admin/alerts?cursor=not-a-cursor")
+				.headers((headers) -> headers.setBearerAuth(adminToken()))
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.errors[0].field")
+				.isEqualTo("cursor");
 		}
 	}
 
