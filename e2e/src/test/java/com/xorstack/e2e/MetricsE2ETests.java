@@ -58,7 +58,12 @@ class MetricsE2ETests {
 	}
 
 	private static WebTestClient client(String baseUrl) {
-		return WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(20)).build();
+		// a scrape of a busy service is larger than the client's default 256 KB
+		return WebTestClient.bindToServer()
+			.baseUrl(baseUrl)
+			.responseTimeout(Duration.ofSeconds(20))
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
+			.build();
 	}
 
 }
