@@ -35,15 +35,22 @@ public final class ServiceProcess implements AutoCloseable {
 	 * @param jvmArguments added before {@code -jar}, such as a {@code -javaagent:}
 	 * @param environment added to this JVM's environment
 	 */
+	/** The services' JVM options instead of the defaults, such as {@code -Xmx512m}. */
+	public static final String JVM_OPTIONS = "XORSTACK_SERVICE_JVM_OPTIONS";
+
 	ServiceProcess(String name, JavaRuntime java, Path jar, int port, List<String> jvmArguments,
 			Map<String, String> environment, Path logDir) {
 		this.name = name;
 		this.jar = jar;
 		this.port = port;
-		// C1 only: five JVMs (and the agent's start-up) share a few cores here, and a
-		// local suite needs a quick start more than peak throughput
-		List<String> command = new ArrayList<>(
-				List.of(java.java().toString(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+		// C1 only by default: five JVMs (and the agent's start-up) share a few cores
+		// here, and
+		// a local suite needs a quick start more than peak throughput. Benchmarks set
+		// XORSTACK_SERVICE_JVM_OPTIONS for the full JIT.
+		List<String> command = new ArrayList<>(List.of(java.java().toString()));
+		String options = System.getenv(JVM_OPTIONS);
+		command.addAll((options != null && !options.isBlank()) ? List.of(options.strip().split("\\s+"))
+				: List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
 		command.addAll(jvmArguments);
 		command.addAll(List.of("-jar", jar.toString()));
 		this.command = List.copyOf(command);
