@@ -16,6 +16,8 @@ final class Banner {
 				Xorstack is ready in %d s.
 
 				  Gateway      %s
+				  Console      %s/admin/  (sign in as demo-admin or demo-moderator)
+				  API docs     %s/swagger-ui.html
 				  Keycloak     %s  (admin console %s/admin/ as admin / admin)
 				  Kafka        %s
 				  PostgreSQL   %s  (databases feedback, ailog, metrics, auth)
@@ -32,8 +34,8 @@ final class Banner {
 				    %s | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
 				  curl -H "Authorization: Bearer $TOKEN" %s/api/me
 
-				Press Ctrl-C to stop.""".formatted(seconds, suite.gatewayUrl(), stack.keycloakUrl(),
-				stack.keycloakUrl(), stack.kafkaBootstrapServers(),
+				Press Ctrl-C to stop.""".formatted(seconds, suite.gatewayUrl(), suite.gatewayUrl(), suite.gatewayUrl(),
+				stack.keycloakUrl(), stack.keycloakUrl(), stack.kafkaBootstrapServers(),
 				stack.jdbcUrl("feedback").replaceFirst("/[^/]*$", "/"), redis, stack.workDir().resolve("logs"),
 				tracing(settings), TokenClient.DEV_CLIENT, TokenClient.DEV_CLIENT, token, suite.gatewayUrl());
 	}
