@@ -26,7 +26,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 import com.xorstack.ailog.AiLogApi;
 import com.xorstack.ailog.AilogIntegrationTest;
-import com.xorstack.ailog.EventRecords;
+import com.xorstack.devstack.EventRecords;
 import com.xorstack.devstack.TestStack;
 import com.xorstack.platform.events.CloudEventRecords;
 import com.xorstack.platform.events.EventTypes;

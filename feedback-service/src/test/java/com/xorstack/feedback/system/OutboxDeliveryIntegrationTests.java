@@ -19,7 +19,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import com.xorstack.devstack.DevStack;
 import com.xorstack.devstack.TestStack;
 import com.xorstack.feedback.FeedbackIntegrationTest;
-import com.xorstack.feedback.EventRecords;
+import com.xorstack.devstack.EventRecords;
 import com.xorstack.feedback.FeedbackApi;
 import com.xorstack.platform.events.Topics;
 

@@ -14,7 +14,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.xorstack.feedback.FeedbackIntegrationTest;
-import com.xorstack.feedback.EventRecords;
+import com.xorstack.devstack.EventRecords;
 import com.xorstack.feedback.FeedbackApi;
 import com.xorstack.feedback.TestTokens;
 import com.xorstack.platform.events.Topics;

@@ -1,4 +1,4 @@
-package com.xorstack.ailog;
+package com.xorstack.devstack;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,10 +19,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.xorstack.devstack.TestStack;
-
 /**
- * Reads what really arrived on a topic of the test stack's Kafka, from its beginning.
+ * Reads what really arrived on a topic of the test stack's Kafka, from its beginning: for
+ * the integration tests of the services that publish or consume events.
  */
 public final class EventRecords {
 
