@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
 import org.HdrHistogram.Histogram;
@@ -67,6 +68,49 @@ final class LoadGenerator {
 					}
 					return null;
 				}));
+			}
+		}
+		double seconds = (System.nanoTime() - started) / 1e9;
+		Map<Integer, Long> counted = new TreeMap<>();
+		statuses.forEach((status, count) -> counted.put(status, count.sum()));
+		return new Result(name, latencies.getTotalCount() / seconds, latencies.getValueAtPercentile(50) / 1000.0,
+				latencies.getValueAtPercentile(99) / 1000.0, latencies.getTotalCount(), counted);
+	}
+
+	/**
+	 * An open-loop run: requests are started at a fixed rate whatever the answers do,
+	 * each on a thread of its own, and latency is counted from the moment a request was
+	 * due, not from when it could be sent, so that a stall shows in the percentiles
+	 * instead of slowing the load (no coordinated omission).
+	 */
+	Result runAtRate(String name, int perSecond, Duration duration, IntFunction<HttpRequest> requests) {
+		Histogram latencies = new Histogram(60_000_000L, 3);
+		Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+		long interval = 1_000_000_000L / perSecond;
+		long total = duration.toSeconds() * perSecond;
+		long started = System.nanoTime();
+		try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (int i = 0; i < total; i++) {
+				long due = started + i * interval;
+				long wait = due - System.nanoTime();
+				if (wait > 0) {
+					LockSupport.parkNanos(wait);
+				}
+				HttpRequest request = requests.apply(i);
+				threads.submit(() -> {
+					int status;
+					try {
+						status = this.client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+					}
+					catch (Exception ex) {
+						status = -1;
+					}
+					long micros = Math.max(1, (System.nanoTime() - due) / 1000);
+					synchronized (latencies) {
+						latencies.recordValue(Math.min(micros, latencies.getHighestTrackableValue()));
+					}
+					statuses.computeIfAbsent(status, (s) -> new LongAdder()).increment();
+				});
 			}
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
