@@ -20,7 +20,6 @@ create table alert_notifications (
 );
 alter table alert_history add column notification_id bigint references alert_notifications (id) on delete set null;
 create index alert_history_notification on alert_history (notification_id) where notification_id is not null;
-create index alert_history_rule_group on alert_history (rule_id, group_key, id);
 
 -- Deliveries made before grouping each become a notification of their one change.
 insert into alert_notifications (id, rule_id, rule_name, created_at)
