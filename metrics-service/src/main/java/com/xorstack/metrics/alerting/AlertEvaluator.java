@@ -133,7 +133,8 @@ class AlertEvaluator {
 			else if (!next.equals(state.state())) {
 				moves.add(this.changes.change(rule, key, state, next, value, now));
 			}
-			else if (!breached && !AlertStates.PENDING.equals(next) && !key.equals(AlertStates.UNGROUPED)) {
+			else if (!breached && !AlertStates.PENDING.equals(next)
+					&& !(rule.groupBy() == null && key.equals(AlertStates.UNGROUPED))) {
 				quiet.add(key);
 			}
 			else {

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -54,6 +56,19 @@ class AlertStates {
 			.map((row) -> Map.entry(row.get("group_key", String.class), state(row)))
 			.all()
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	/** The rule's tracked instances as they are now, by group key. */
+	Flux<Instance> instances(AlertRule rule) {
+		return this.db
+			.sql("select group_key, state, since, last_value, evaluated_at, notified_state from alert_state"
+					+ " where rule_id = :rule order by group_key")
+			.bind("rule", rule.id())
+			.map((row) -> new Instance(rule.instanceLabels(row.get("group_key", String.class)),
+					row.get("state", String.class), row.get("since", OffsetDateTime.class).toInstant(),
+					row.get("last_value", Double.class), row.get("evaluated_at", OffsetDateTime.class).toInstant(),
+					row.get("notified_state", String.class)))
+			.all();
 	}
 
 	/** Makes an inactive instance; answers it, or nothing when it exists. */
@@ -139,6 +154,15 @@ class AlertStates {
 
 	static OffsetDateTime at(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	/**
+	 * An instance as the API shows it: {@code notified} is what its receivers were last
+	 * told (firing or resolved), absent when nothing yet.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Instance(Map<String, String> labels, String state, Instant since, @Nullable Double value,
+			Instant evaluatedAt, @Nullable String notified) {
 	}
 
 	record State(String state, Instant since, long seq) {

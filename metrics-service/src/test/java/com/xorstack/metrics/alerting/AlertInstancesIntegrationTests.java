@@ -60,6 +60,25 @@ class AlertInstancesIntegrationTests extends AlertingIntegrationTest {
 			deliver(this.t0.plusSeconds(61));
 			tick(this.t0.plusSeconds(101));
 			deliver(this.t0.plusSeconds(101));
+			this.web.get()
+				.uri("/api/admin/alert-rules/{id}/instances", rule.get("id"))
+				.headers((headers) -> headers.setBearerAuth(adminToken()))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.items[*].labels.model")
+				.isEqualTo(List.of("early", "late"))
+				.jsonPath("$.items[*].state")
+				.isEqualTo(List.of("firing", "firing"))
+				.jsonPath("$.items[*].notified")
+				.isEqualTo(List.of("firing", "firing"));
+			this.web.get()
+				.uri("/api/admin/alert-rules/{id}/instances", UUID.randomUUID())
+				.headers((headers) -> headers.setBearerAuth(adminToken()))
+				.exchange()
+				.expectStatus()
+				.isNotFound();
 			// both resolve in one evaluation: one notification listing both
 			tick(this.t0.plusSeconds(10 * 60));
 			deliver(this.t0.plusSeconds(10 * 60));
