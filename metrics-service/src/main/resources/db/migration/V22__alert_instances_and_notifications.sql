@@ -8,7 +8,15 @@ alter table alert_rules add column group_by text;
 alter table alert_state add column last_change text;
 alter table alert_state add column last_history_id bigint;
 alter table alert_state add column notified_state text;
-update alert_state set last_change = state, notified_state = state where state in ('firing', 'resolved');
+-- Before this, every change was sent unless a silence muted it.
+update alert_state s set last_change = l.to_state, last_history_id = l.id
+    from (select distinct on (rule_id, group_key) id, rule_id, group_key, to_state from alert_history
+          order by rule_id, group_key, id desc) l
+    where l.rule_id = s.rule_id and l.group_key = s.group_key;
+update alert_state s set notified_state = t.to_state
+    from (select distinct on (rule_id, group_key) rule_id, group_key, to_state from alert_history
+          where silenced_by is null order by rule_id, group_key, id desc) t
+    where t.rule_id = s.rule_id and t.group_key = s.group_key;
 
 -- One notification per rule and evaluation, listing every instance change it sends; one
 -- delivery per notification and receiver.

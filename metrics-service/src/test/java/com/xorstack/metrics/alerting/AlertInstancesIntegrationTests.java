@@ -1,6 +1,8 @@
 package com.xorstack.metrics.alerting;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,20 +48,22 @@ class AlertInstancesIntegrationTests extends AlertingIntegrationTest {
 	@Test
 	void eachModelIsAnInstanceWithItsOwnForAndHistoryAndChangesOfOneEvaluationAreSentTogether() throws Exception {
 		try (TestReceiver receiver = new TestReceiver(0)) {
+			// rollups are per minute: calls two minutes before the minute m, and a minute
+			// after it
+			Instant m = this.t0.truncatedTo(ChronoUnit.MINUTES);
 			String function = "per-model-" + UUID.randomUUID();
-			this.aiCalls(function, "early", 10, this.t0.minusSeconds(10));
-			this.aiCalls(function, "late", 10, this.t0.plusSeconds(30));
-			this.aiCalls(function, "quiet", 2, this.t0.minusSeconds(10));
+			this.aiCalls(function, "early", 10, m.minusSeconds(120));
+			this.aiCalls(function, "late", 10, m.plusSeconds(60));
+			this.aiCalls(function, "quiet", 2, m.minusSeconds(120));
 			Map<String, Object> rule = createRule(perModelRule("per model " + function, function, "PT1M",
 					receiver("webhook", receiver.url("/hook")) + "," + receiver("slack", receiver.url("/slack"))));
 
-			tick(this.t0);
-			tick(this.t0.plusSeconds(40));
-			// early fires after its minute; late is still pending then
-			tick(this.t0.plusSeconds(61));
-			deliver(this.t0.plusSeconds(61));
-			tick(this.t0.plusSeconds(101));
-			deliver(this.t0.plusSeconds(101));
+			tick(m);
+			// early fires after its minute, as late starts pending
+			tick(m.plusSeconds(70));
+			deliver(m.plusSeconds(70));
+			tick(m.plusSeconds(131));
+			deliver(m.plusSeconds(131));
 			this.web.get()
 				.uri("/api/admin/alert-rules/{id}/instances", rule.get("id"))
 				.headers((headers) -> headers.setBearerAuth(adminToken()))
@@ -80,9 +84,9 @@ class AlertInstancesIntegrationTests extends AlertingIntegrationTest {
 				.expectStatus()
 				.isNotFound();
 			// both resolve in one evaluation: one notification listing both
-			tick(this.t0.plusSeconds(10 * 60));
-			deliver(this.t0.plusSeconds(10 * 60));
-			deliver(this.t0.plusSeconds(11 * 60));
+			tick(m.plusSeconds(10 * 60));
+			deliver(m.plusSeconds(10 * 60));
+			deliver(m.plusSeconds(11 * 60));
 
 			List<JsonNode> hooks = receiver.accepted("/hook")
 				.stream()
