@@ -9,13 +9,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One stored state change of a rule (to firing or resolved): what the API lists, what an
- * admin acknowledges, and what a generic webhook receives.
+ * One stored state change of an alert instance (to pending, firing, resolved or back to
+ * inactive): what the API lists, what an admin acknowledges, and what a notification
+ * lists ({@code notificationId}: the notification that sent it, if one did).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record Alert(long id, UUID ruleId, String rule, long transition, String previousState, String state,
 		@Nullable Double value, double threshold, String metric, String severity, Map<String, String> labels,
-		Instant at, @Nullable UUID silencedBy, @Nullable String ackBy, @Nullable Instant ackAt) {
+		Instant at, @Nullable UUID silencedBy, @Nullable Long notificationId, @Nullable String ackBy,
+		@Nullable Instant ackAt) {
 
 	String summary() {
 		return "[" + this.state.toUpperCase(Locale.ROOT) + "] " + this.rule + " (" + this.severity + "): " + this.metric

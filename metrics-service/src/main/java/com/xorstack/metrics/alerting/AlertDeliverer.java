@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -20,8 +21,10 @@ import org.springframework.stereotype.Component;
  * Sends due notifications. Each instance claims rows with {@code FOR UPDATE SKIP LOCKED}
  * and a lease, so two instances never take the same row; a row is marked sent only after
  * the receiver answered 2xx. A row that failed every attempt stays {@code failed} with a
- * later {@code next_attempt_at} (backing off per failure) and is tried again then: never
- * dropped. A claim whose instance died is taken again once its lease is over.
+ * later {@code next_attempt_at} (backing off per failure) and is tried again then; a row
+ * the receiver's open circuit breaker refused goes back to {@code pending} until the
+ * breaker may let a call through again: never dropped. A claim whose instance died is
+ * taken again once its lease is over.
  */
 @Component
 class AlertDeliverer {
@@ -69,11 +72,11 @@ class AlertDeliverer {
 					+ " where (status in ('pending', 'failed') and next_attempt_at <= :now)"
 					+ " or (status = 'sending' and claimed_until <= :now)"
 					+ " order by id limit :batch for update skip locked)"
-					+ " returning d.id, d.history_id, d.receiver::text as receiver, d.attempts")
+					+ " returning d.id, d.notification_id, d.receiver::text as receiver, d.attempts")
 			.bind("lease", at(now.plus(this.properties.lease())))
 			.bind("now", at(now))
 			.bind("batch", BATCH)
-			.map((row) -> new Claim(row.get("id", Long.class), row.get("history_id", Long.class),
+			.map((row) -> new Claim(row.get("id", Long.class), row.get("notification_id", Long.class),
 					this.json.readValue(row.get("receiver", String.class), Receiver.class),
 					row.get("attempts", Integer.class)))
 			.all()
@@ -85,9 +88,10 @@ class AlertDeliverer {
 	}
 
 	private Mono<Boolean> deliver(Claim claim, Instant now) {
-		return this.notifications.payload(claim.history(), claim.receiver())
+		return this.notifications.payload(claim.notification(), claim.receiver())
 			.flatMap((payload) -> this.client.send(claim.receiver(), claim.id(), payload))
 			.then(markSent(claim, now))
+			.onErrorResume(CallNotPermittedException.class, (ex) -> markRefused(claim, now, ex))
 			.onErrorResume((ex) -> markFailed(claim, now, ex));
 	}
 
@@ -99,6 +103,22 @@ class AlertDeliverer {
 			.bind("id", claim.id())
 			.then()
 			.thenReturn(true);
+	}
+
+	/**
+	 * Not an attempt: the breaker answered for the receiver, so try again once it may.
+	 */
+	private Mono<Boolean> markRefused(Claim claim, Instant now, Throwable ex) {
+		log.info("Delivery {} to {} waits for its circuit breaker: {}", claim.id(), claim.receiver().key(),
+				ex.toString());
+		return this.db
+			.sql("update notification_deliveries set status = 'pending', claimed_until = null,"
+					+ " attempts = attempts - 1, next_attempt_at = :next, last_error = :error where id = :id")
+			.bind("next", at(now.plus(this.properties.breakerOpenWait())))
+			.bind("error", String.valueOf(ex))
+			.bind("id", claim.id())
+			.then()
+			.thenReturn(false);
 	}
 
 	private Mono<Boolean> markFailed(Claim claim, Instant now, Throwable ex) {
@@ -120,7 +140,7 @@ class AlertDeliverer {
 		return instant.atOffset(ZoneOffset.UTC);
 	}
 
-	private record Claim(long id, long history, Receiver receiver, int attempts) {
+	private record Claim(long id, long notification, Receiver receiver, int attempts) {
 	}
 
 }

@@ -3,10 +3,18 @@ package com.xorstack.metrics.alerting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -14,15 +22,16 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-import com.xorstack.metrics.rollup.Labels;
-import com.xorstack.metrics.rollup.RollupReader;
 import com.xorstack.metrics.timeseries.SeriesMetric;
 
 /**
  * Evaluates every rule from the rollups on an interval. A tick runs in one transaction
  * that first takes a Postgres advisory lock, so of several instances only one evaluates
- * at a time (the others skip that tick); a state change, its history row and its delivery
- * rows commit together.
+ * at a time (the others skip that tick); the changes of a rule's alert instances, their
+ * history rows, events, and the rule's one notification with its delivery rows commit
+ * together. A rule tracks at most {@code max-instances-per-rule} instances: a new
+ * breaching instance beyond that is not tracked (the worst breaches are taken first) and
+ * is counted in {@code xorstack.alerts.instances.dropped}.
  */
 @Component
 class AlertEvaluator {
@@ -36,21 +45,34 @@ class AlertEvaluator {
 
 	private final AlertStates states;
 
-	private final RollupReader rollups;
+	private final AlertChanges changes;
+
+	private final AlertNotifications notifications;
+
+	private final RuleValues values;
 
 	private final DatabaseClient db;
 
 	private final TransactionalOperator transactions;
 
+	private final AlertingProperties properties;
+
+	private final MeterRegistry meters;
+
 	private final Clock clock;
 
-	AlertEvaluator(AlertRuleRepository rules, AlertStates states, RollupReader rollups, DatabaseClient db,
-			TransactionalOperator transactions, Clock clock) {
+	AlertEvaluator(AlertRuleRepository rules, AlertStates states, AlertChanges changes,
+			AlertNotifications notifications, RuleValues values, DatabaseClient db, TransactionalOperator transactions,
+			AlertingProperties properties, MeterRegistry meters, Clock clock) {
 		this.rules = rules;
 		this.states = states;
-		this.rollups = rollups;
+		this.changes = changes;
+		this.notifications = notifications;
+		this.values = values;
 		this.db = db;
 		this.transactions = transactions;
+		this.properties = properties;
+		this.meters = meters;
 		this.clock = clock;
 	}
 
@@ -82,22 +104,71 @@ class AlertEvaluator {
 		if (metric == null) {
 			return Mono.empty();
 		}
-		Labels labels = new Labels(rule.labels().getOrDefault("route", rule.labels().get("function")),
-				rule.labels().get("model"), rule.labels().get("operation"));
-		return this.rollups.aggregate(metric.kind(), labels, now.minus(rule.windowDuration()), now)
-			.map((aggregate) -> Optional.ofNullable(metric.value(aggregate)))
-			.defaultIfEmpty(Optional.ofNullable(metric.value(null)))
-			.flatMap((value) -> this.states.current(rule.id(), now)
-				.flatMap((state) -> move(rule, state, value.orElse(null), now)));
+		return this.values.of(rule, metric, now)
+			.flatMap((values) -> this.states.lock(rule, now)
+				.flatMap((states) -> step(rule, metric, values, states, now)))
+			.then(this.notifications.flush(rule, now))
+			.then();
 	}
 
-	private Mono<Void> move(AlertRule rule, AlertStates.State state, Double value, Instant now) {
-		boolean breached = value != null && rule.breached(value);
-		String next = next(state, breached, rule.pendingDuration(), now);
-		if (next.equals(state.state())) {
-			return this.states.touch(rule.id(), value, now);
+	private Mono<Void> step(AlertRule rule, SeriesMetric metric, Map<String, @Nullable Double> values,
+			Map<String, AlertStates.State> states, Instant now) {
+		Map<String, @Nullable Double> unchanged = new HashMap<>();
+		List<String> quiet = new ArrayList<>();
+		List<Mono<Void>> moves = new ArrayList<>();
+		List<String> newcomers = new ArrayList<>();
+		TreeSet<String> keys = new TreeSet<>(values.keySet());
+		keys.addAll(states.keySet());
+		for (String key : keys) {
+			Double value = values.containsKey(key) ? values.get(key) : RuleValues.noData(metric);
+			boolean breached = value != null && rule.breached(value);
+			AlertStates.State state = states.get(key);
+			String next = next((state != null) ? state : AlertStates.State.inactive(now), breached,
+					rule.pendingDuration(), now);
+			if (state == null) {
+				if (!AlertStates.INACTIVE.equals(next)) {
+					newcomers.add(key);
+				}
+			}
+			else if (!next.equals(state.state())) {
+				moves.add(this.changes.change(rule, key, state, next, value, now));
+			}
+			else if (!breached && !AlertStates.PENDING.equals(next)
+					&& !(rule.groupBy() == null && key.equals(AlertStates.UNGROUPED))) {
+				quiet.add(key);
+			}
+			else {
+				unchanged.put(key, value);
+			}
 		}
-		return this.states.change(rule, state, next, value, now);
+		int room = Math.max(0, this.properties.maxInstancesPerRule() - states.size());
+		newcomers.sort(worstFirst(rule, values));
+		if (newcomers.size() > room) {
+			int dropped = newcomers.size() - room;
+			log.warn("Alert rule {} breaches for {} more instances than it may track ({}); they are not tracked",
+					rule.name(), dropped, this.properties.maxInstancesPerRule());
+			this.meters.counter("xorstack.alerts.instances.dropped", "rule", rule.name()).increment(dropped);
+		}
+		List<String> tracked = new ArrayList<>(newcomers.subList(0, Math.min(room, newcomers.size())));
+		tracked.sort(Comparator.naturalOrder());
+		Flux<Void> started = Flux.fromIterable(tracked)
+			.concatMap((key) -> this.states.create(rule.id(), key, now)
+				.flatMap((created) -> this.changes.change(rule, key, created,
+						next(created, true, rule.pendingDuration(), now), values.get(key), now)));
+		return this.states.prune(rule.id(), quiet)
+			.then(this.states.touch(rule.id(), unchanged, now))
+			.then(Flux.concat(moves).then())
+			.then(started.then());
+	}
+
+	/** Highest values first for {@code above}, lowest first for {@code below}. */
+	private static Comparator<String> worstFirst(AlertRule rule, Map<String, @Nullable Double> values) {
+		Comparator<String> byValue = Comparator.comparing((key) -> {
+			Double value = values.get(key);
+			return (value != null) ? value : 0.0;
+		});
+		return "below".equals(rule.operator()) ? byValue.thenComparing(Comparator.naturalOrder())
+				: byValue.reversed().thenComparing(Comparator.naturalOrder());
 	}
 
 	static String next(AlertStates.State state, boolean breached, Duration pending, Instant now) {

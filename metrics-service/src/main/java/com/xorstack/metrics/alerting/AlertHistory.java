@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 class AlertHistory {
 
 	private static final String COLUMNS = "id, rule_id, rule_name, transition_seq, from_state, to_state, value,"
-			+ " threshold, metric, severity, labels::text as labels, at, silenced_by, ack_by, ack_at";
+			+ " threshold, metric, severity, labels::text as labels, at, silenced_by, notification_id, ack_by, ack_at";
 
 	private final DatabaseClient db;
 
@@ -37,6 +37,15 @@ class AlertHistory {
 			.bind("id", id)
 			.map(this::alert)
 			.one();
+	}
+
+	/** The changes one notification sends, in the order they happened. */
+	Flux<Alert> notified(long notification) {
+		return this.db
+			.sql("select " + COLUMNS + " from alert_history where notification_id = :notification order by id")
+			.bind("notification", notification)
+			.map(this::alert)
+			.all();
 	}
 
 	/** Newest first, before the id {@code before} when given. */
@@ -71,7 +80,8 @@ class AlertHistory {
 				row.get("metric", String.class), row.get("severity", String.class),
 				this.json.readValue(row.get("labels", String.class), new TypeReference<Map<String, String>>() {
 				}), row.get("at", OffsetDateTime.class).toInstant(), row.get("silenced_by", UUID.class),
-				row.get("ack_by", String.class), (ackAt != null) ? ackAt.toInstant() : null);
+				row.get("notification_id", Long.class), row.get("ack_by", String.class),
+				(ackAt != null) ? ackAt.toInstant() : null);
 	}
 
 }

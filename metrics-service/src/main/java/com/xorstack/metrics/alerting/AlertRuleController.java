@@ -35,10 +35,13 @@ class AlertRuleController {
 
 	private final AlertRuleRepository rules;
 
+	private final AlertStates states;
+
 	private final Clock clock;
 
-	AlertRuleController(AlertRuleRepository rules, Clock clock) {
+	AlertRuleController(AlertRuleRepository rules, AlertStates states, Clock clock) {
 		this.rules = rules;
+		this.states = states;
 		this.clock = clock;
 	}
 
@@ -50,6 +53,16 @@ class AlertRuleController {
 	@GetMapping("/{id}")
 	Mono<ResponseEntity<AlertRule>> get(@PathVariable UUID id) {
 		return found(id).map(AlertRuleController::withEtag);
+	}
+
+	/**
+	 * The rule's alert instances now (at most {@code max-instances-per-rule}, one page):
+	 * labels, state and since when, last value, what the receivers were last told.
+	 */
+	@GetMapping("/{id}/instances")
+	Mono<Map<String, List<AlertStates.Instance>>> instances(@PathVariable UUID id) {
+		return found(id).flatMap((rule) -> this.states.instances(rule).collectList())
+			.map((items) -> Map.of("items", items));
 	}
 
 	@PostMapping

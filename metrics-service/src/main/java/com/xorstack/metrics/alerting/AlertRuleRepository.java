@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AlertRuleRepository {
 
-	private static final String COLUMNS = "id, name, metric, labels::text as labels, operator, threshold,"
+	private static final String COLUMNS = "id, name, metric, labels::text as labels, group_by, operator, threshold,"
 			+ " window_seconds, for_seconds, severity, receivers::text as receivers, version, created_by,"
 			+ " created_at, updated_at";
 
@@ -55,9 +55,9 @@ class AlertRuleRepository {
 
 	Mono<AlertRule> insert(RuleRequest rule, String by, Instant now) {
 		UUID id = UUID.randomUUID();
-		return bindAll(this.db.sql("insert into alert_rules (id, name, metric, labels, operator, threshold,"
+		return bindAll(this.db.sql("insert into alert_rules (id, name, metric, labels, group_by, operator, threshold,"
 				+ " window_seconds, for_seconds, severity, receivers, version, created_by, created_at, updated_at)"
-				+ " values (:id, :name, :metric, cast(:labels as jsonb), :operator, :threshold, :window, :for,"
+				+ " values (:id, :name, :metric, cast(:labels as jsonb), :groupBy, :operator, :threshold, :window, :for,"
 				+ " :severity, cast(:receivers as jsonb), 1, :by, :now, :now)"), rule)
 			.bind("id", id)
 			.bind("by", by)
@@ -72,7 +72,7 @@ class AlertRuleRepository {
 	 */
 	Mono<Long> update(UUID id, RuleRequest rule, Integer version, Instant now) {
 		return bindAll(this.db.sql("update alert_rules set name = :name, metric = :metric,"
-				+ " labels = cast(:labels as jsonb), operator = :operator, threshold = :threshold,"
+				+ " labels = cast(:labels as jsonb), group_by = :groupBy, operator = :operator, threshold = :threshold,"
 				+ " window_seconds = :window, for_seconds = :for, severity = :severity,"
 				+ " receivers = cast(:receivers as jsonb), version = version + 1, updated_at = :now"
 				+ " where id = :id and (:version < 0 or version = :version)"), rule)
@@ -88,6 +88,7 @@ class AlertRuleRepository {
 	}
 
 	private DatabaseClient.GenericExecuteSpec bindAll(DatabaseClient.GenericExecuteSpec spec, RuleRequest rule) {
+		spec = (rule.groupBy() != null) ? spec.bind("groupBy", rule.groupBy()) : spec.bindNull("groupBy", String.class);
 		return spec.bind("name", rule.name())
 			.bind("metric", rule.metric())
 			.bind("labels", this.json.writeValueAsString(rule.labels()))
@@ -102,7 +103,8 @@ class AlertRuleRepository {
 	private AlertRule rule(Readable row) {
 		return new AlertRule(row.get("id", UUID.class), row.get("name", String.class), row.get("metric", String.class),
 				this.json.readValue(row.get("labels", String.class), new TypeReference<Map<String, String>>() {
-				}), row.get("operator", String.class), row.get("threshold", Double.class),
+				}), row.get("group_by", String.class), row.get("operator", String.class),
+				row.get("threshold", Double.class),
 				Duration.ofSeconds(row.get("window_seconds", Long.class)).toString(),
 				Duration.ofSeconds(row.get("for_seconds", Long.class)).toString(), row.get("severity", String.class),
 				this.json.readValue(row.get("receivers", String.class), new TypeReference<List<Receiver>>() {

@@ -3,29 +3,27 @@ package com.xorstack.metrics.alerting;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
-import com.xorstack.platform.events.EventTypes;
-import com.xorstack.platform.events.Topics;
-import com.xorstack.platform.outbox.Outbox;
-
 /**
- * One state row per rule (all of a rule's notifications form one group, key {@code ""}),
- * and what a change writes: the state with the next {@code transition_seq}, and, for a
- * change to firing or resolved, a history row and one pending delivery per receiver
- * unless a silence matches, and its {@code alerts.events.v1} event in the outbox. The
- * unique keys on the history and deliveries make a second writer of the same change fail
- * instead of sending twice.
+ * One state row per alert instance (a rule and a group key: the value of its
+ * {@code groupBy} label, {@code ""} without one). A rule's rows are locked together for
+ * its evaluation; a change moves the row to the next {@code transition_seq}, which the
+ * history's unique key holds, so a second writer of the same change fails instead of
+ * recording (and sending) it twice. A new instance continues the sequence of its history,
+ * so an instance whose quiet row was pruned can come back without reusing a number.
  */
 @Repository
 class AlertStates {
@@ -38,139 +36,141 @@ class AlertStates {
 
 	static final String RESOLVED = "resolved";
 
-	static final String GROUP = "";
+	static final String UNGROUPED = "";
 
 	private final DatabaseClient db;
 
-	private final JsonMapper json;
-
-	private final Outbox outbox;
-
-	AlertStates(DatabaseClient db, JsonMapper json, Outbox outbox) {
+	AlertStates(DatabaseClient db) {
 		this.db = db;
-		this.json = json;
-		this.outbox = outbox;
 	}
 
-	Mono<State> current(UUID rule, Instant now) {
+	/**
+	 * Locks and answers every instance of the rule (making the one of an ungrouped rule).
+	 */
+	Mono<Map<String, State>> lock(AlertRule rule, Instant now) {
+		Mono<?> ensured = (rule.groupBy() == null) ? create(rule.id(), UNGROUPED, now).then() : Mono.empty();
+		return ensured.then(this.db
+			.sql("select group_key, state, since, transition_seq from alert_state where rule_id = :rule"
+					+ " order by group_key for update")
+			.bind("rule", rule.id())
+			.map((row) -> Map.entry(row.get("group_key", String.class), state(row)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	/** The rule's tracked instances as they are now, by group key. */
+	Flux<Instance> instances(AlertRule rule) {
+		return this.db
+			.sql("select group_key, state, since, last_value, evaluated_at, notified_state from alert_state"
+					+ " where rule_id = :rule order by group_key")
+			.bind("rule", rule.id())
+			.map((row) -> new Instance(rule.instanceLabels(row.get("group_key", String.class)),
+					row.get("state", String.class), row.get("since", OffsetDateTime.class).toInstant(),
+					row.get("last_value", Double.class), row.get("evaluated_at", OffsetDateTime.class).toInstant(),
+					row.get("notified_state", String.class)))
+			.all();
+	}
+
+	/** Makes an inactive instance; answers it, or nothing when it exists. */
+	Mono<State> create(UUID rule, String key, Instant now) {
 		return this.db
 			.sql("insert into alert_state (rule_id, group_key, state, since, evaluated_at, transition_seq)"
-					+ " values (:rule, :group, 'inactive', :now, :now, 0) on conflict do nothing")
+					+ " values (:rule, :group, 'inactive', :now, :now, (select coalesce(max(transition_seq), 0)"
+					+ " from alert_history where rule_id = :rule and group_key = :group)) on conflict do nothing"
+					+ " returning group_key, state, since, transition_seq")
 			.bind("rule", rule)
-			.bind("group", GROUP)
+			.bind("group", key)
 			.bind("now", at(now))
-			.then()
-			.then(this.db
-				.sql("select state, since, transition_seq from alert_state"
-						+ " where rule_id = :rule and group_key = :group for update")
-				.bind("rule", rule)
-				.bind("group", GROUP)
-				.map((row) -> new State(row.get("state", String.class),
-						row.get("since", OffsetDateTime.class).toInstant(), row.get("transition_seq", Long.class)))
-				.one());
-	}
-
-	Mono<Void> touch(UUID rule, @Nullable Double value, Instant now) {
-		DatabaseClient.GenericExecuteSpec spec = this.db
-			.sql("update alert_state set last_value = :value, evaluated_at = :now"
-					+ " where rule_id = :rule and group_key = :group")
-			.bind("rule", rule)
-			.bind("group", GROUP)
-			.bind("now", at(now));
-		return ((value != null) ? spec.bind("value", value) : spec.bindNull("value", Double.class)).then();
-	}
-
-	Mono<Void> change(AlertRule rule, State from, String to, @Nullable Double value, Instant now) {
-		long seq = from.seq() + 1;
-		Mono<Long> moved = this.db
-			.sql("update alert_state set state = :to, since = :now, evaluated_at = :now, transition_seq = :seq"
-					+ " where rule_id = :rule and group_key = :group and transition_seq = :previous")
-			.bind("to", to)
-			.bind("now", at(now))
-			.bind("seq", seq)
-			.bind("rule", rule.id())
-			.bind("group", GROUP)
-			.bind("previous", from.seq())
-			.fetch()
-			.rowsUpdated();
-		Mono<Void> recorded = (FIRING.equals(to) || RESOLVED.equals(to)) ? record(rule, from, to, value, now, seq)
-				: Mono.empty();
-		return moved.flatMap((rows) -> (rows == 1) ? recorded : Mono.empty()).then(touch(rule.id(), value, now));
-	}
-
-	private Mono<Void> record(AlertRule rule, State from, String to, @Nullable Double value, Instant now, long seq) {
-		Map<String, String> labels = new LinkedHashMap<>(rule.labels());
-		labels.put("severity", rule.severity());
-		labels.put("metric", rule.metric());
-		String labelsJson = this.json.writeValueAsString(labels);
-		return silence(rule.name(), labelsJson, now).map((id) -> id.toString())
-			.defaultIfEmpty("")
-			.flatMap((silence) -> insertHistory(rule, from, to, value, now, seq, labelsJson, silence)
-				.flatMap((history) -> publish(new AlertStateChanged(history, rule.id(), rule.name(), seq, from.state(),
-						to, value, rule.threshold(), rule.metric(), rule.severity(), labels, now, !silence.isEmpty()))
-					.then(silence.isEmpty() ? deliveries(rule, history, now) : Mono.empty())));
-	}
-
-	private Mono<Void> publish(AlertStateChanged changed) {
-		return this.outbox
-			.append(Topics.ALERTS_EVENTS, changed.ruleId().toString(), EventTypes.ALERT_STATE_CHANGED, changed)
-			.then();
-	}
-
-	private Mono<UUID> silence(String rule, String labels, Instant now) {
-		return this.db
-			.sql("select id from silences where starts_at <= :now and ends_at > :now"
-					+ " and (rule_name is null or rule_name = :rule) and cast(:labels as jsonb) @> matchers"
-					+ " order by ends_at desc limit 1")
-			.bind("now", at(now))
-			.bind("rule", rule)
-			.bind("labels", labels)
-			.map((row) -> row.get("id", UUID.class))
+			.map(AlertStates::state)
 			.one();
 	}
 
-	private Mono<Long> insertHistory(AlertRule rule, State from, String to, @Nullable Double value, Instant now,
-			long seq, String labels, String silence) {
-		DatabaseClient.GenericExecuteSpec spec = this.db.sql("insert into alert_history (rule_id, rule_name,"
-				+ " group_key, transition_seq, from_state, to_state, value, threshold, metric, severity, labels, at,"
-				+ " silenced_by) values (:rule, :name, :group, :seq, :from, :to, :value, :threshold, :metric,"
-				+ " :severity, cast(:labels as jsonb), :now, :silence) returning id")
-			.bind("rule", rule.id())
-			.bind("name", rule.name())
-			.bind("group", GROUP)
-			.bind("seq", seq)
-			.bind("from", from.state())
-			.bind("to", to)
-			.bind("threshold", rule.threshold())
-			.bind("metric", rule.metric())
-			.bind("severity", rule.severity())
-			.bind("labels", labels)
-			.bind("now", at(now));
-		spec = (value != null) ? spec.bind("value", value) : spec.bindNull("value", Double.class);
-		spec = silence.isEmpty() ? spec.bindNull("silence", UUID.class)
-				: spec.bind("silence", UUID.fromString(silence));
-		return spec.map((row) -> row.get("id", Long.class)).one();
-	}
-
-	private Mono<Void> deliveries(AlertRule rule, long history, Instant now) {
-		return Flux.fromIterable(rule.receivers())
-			.concatMap((receiver) -> this.db
-				.sql("insert into notification_deliveries (history_id, receiver_key, receiver, status,"
-						+ " next_attempt_at) values (:history, :key, cast(:receiver as jsonb), 'pending', :now)"
-						+ " on conflict do nothing")
-				.bind("history", history)
-				.bind("key", receiver.key())
-				.bind("receiver", this.json.writeValueAsString(receiver))
-				.bind("now", at(now))
-				.then())
+	/** Records the latest values of instances that did not change. */
+	Mono<Void> touch(UUID rule, Map<String, @Nullable Double> values, Instant now) {
+		if (values.isEmpty()) {
+			return Mono.empty();
+		}
+		List<String> keys = List.copyOf(values.keySet());
+		return this.db
+			.sql("update alert_state s set last_value = cast(nullif(u.value, '') as double precision),"
+					+ " evaluated_at = :now from unnest(cast(:keys as text[]), cast(:values as text[])) as u(k, value)"
+					+ " where s.rule_id = :rule and s.group_key = u.k")
+			.bind("rule", rule)
+			.bind("now", at(now))
+			.bind("keys", keys.toArray(String[]::new))
+			.bind("values", keys.stream().map((key) -> {
+				Double value = values.get(key);
+				return (value != null) ? value.toString() : "";
+			}).toArray(String[]::new))
 			.then();
 	}
 
-	private static OffsetDateTime at(Instant instant) {
+	/** Forgets quiet instances (nothing breached, nothing left to tell the receivers). */
+	Mono<Void> prune(UUID rule, Collection<String> keys) {
+		if (keys.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.db
+			.sql("delete from alert_state where rule_id = :rule and group_key = any(cast(:keys as text[]))"
+					+ " and state in ('inactive', 'resolved')"
+					+ " and coalesce(last_change, 'resolved') = coalesce(notified_state, 'resolved')")
+			.bind("rule", rule)
+			.bind("keys", keys.toArray(String[]::new))
+			.then();
+	}
+
+	/** Moves the instance on; answers whether it moved (it had not changed meanwhile). */
+	Mono<Boolean> move(UUID rule, String key, State from, String to, @Nullable Double value, Instant now) {
+		DatabaseClient.GenericExecuteSpec spec = this.db
+			.sql("update alert_state set state = :to, since = :now, evaluated_at = :now, transition_seq = :seq,"
+					+ " last_value = :value where rule_id = :rule and group_key = :group"
+					+ " and transition_seq = :previous")
+			.bind("to", to)
+			.bind("now", at(now))
+			.bind("seq", from.seq() + 1)
+			.bind("rule", rule)
+			.bind("group", key)
+			.bind("previous", from.seq());
+		spec = (value != null) ? spec.bind("value", value) : spec.bindNull("value", Double.class);
+		return spec.fetch().rowsUpdated().map((rows) -> rows == 1);
+	}
+
+	/** Notes the instance's latest change to firing or resolved. */
+	Mono<Void> changed(UUID rule, String key, String to, long history) {
+		return this.db
+			.sql("update alert_state set last_change = :to, last_history_id = :history"
+					+ " where rule_id = :rule and group_key = :group")
+			.bind("to", to)
+			.bind("history", history)
+			.bind("rule", rule)
+			.bind("group", key)
+			.then();
+	}
+
+	private static State state(Readable row) {
+		return new State(row.get("state", String.class), row.get("since", OffsetDateTime.class).toInstant(),
+				row.get("transition_seq", Long.class));
+	}
+
+	static OffsetDateTime at(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
 	}
 
+	/**
+	 * An instance as the API shows it: {@code notified} is what its receivers were last
+	 * told (firing or resolved), absent when nothing yet.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Instance(Map<String, String> labels, String state, Instant since, @Nullable Double value,
+			Instant evaluatedAt, @Nullable String notified) {
+	}
+
 	record State(String state, Instant since, long seq) {
+
+		static State inactive(Instant now) {
+			return new State(INACTIVE, now, 0);
+		}
+
 	}
 
 }

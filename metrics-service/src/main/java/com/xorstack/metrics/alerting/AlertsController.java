@@ -26,15 +26,16 @@ import com.xorstack.platform.web.InvalidParameterException;
 
 /**
  * The alert history under {@code /api/admin/alerts}, newest first
- * ({@code ?state=firing|resolved&ruleId=&before=&limit=}), and {@code POST
- * /api/admin/alerts/{id}/ack}: the first admin to acknowledge is recorded, a repeated
- * acknowledgement answers the alert as it is.
+ * ({@code ?state=pending|firing|resolved|inactive&ruleId=&cursor=&limit=}), and
+ * {@code POST /api/admin/alerts/{id}/ack}: the first admin to acknowledge is recorded, a
+ * repeated acknowledgement answers the alert as it is.
  */
 @RestController
 @RequestMapping("/api/admin/alerts")
 class AlertsController {
 
-	private static final Set<String> STATES = Set.of(AlertStates.FIRING, AlertStates.RESOLVED);
+	private static final Set<String> STATES = Set.of(AlertStates.PENDING, AlertStates.FIRING, AlertStates.RESOLVED,
+			AlertStates.INACTIVE);
 
 	private final AlertHistory history;
 
@@ -51,7 +52,7 @@ class AlertsController {
 			@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "50") int limit) {
 		long before = (cursor != null) ? before(cursor) : Long.MAX_VALUE;
 		if (state != null && !STATES.contains(state)) {
-			throw new InvalidParameterException("state", "must be one of [firing, resolved]");
+			throw new InvalidParameterException("state", "must be one of [firing, inactive, pending, resolved]");
 		}
 		if (limit < 1 || limit > 200) {
 			throw new InvalidParameterException("limit", "must be between 1 and 200");

@@ -10,8 +10,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a change as a plain-text email through the {@code spring.mail.*} SMTP server.
- * JavaMail blocks, so the send runs on the bounded elastic scheduler.
+ * Sends a notification as a plain-text email through the {@code spring.mail.*} SMTP
+ * server. JavaMail blocks, so the send runs on the bounded elastic scheduler.
  */
 @Component
 class MailNotifier {
@@ -25,7 +25,7 @@ class MailNotifier {
 		this.properties = properties;
 	}
 
-	Mono<Void> send(String to, Alert alert, long delivery) {
+	Mono<Void> send(String to, AlertGroup group, long delivery) {
 		JavaMailSender sender = this.mail;
 		if (sender == null) {
 			return Mono.error(new IllegalStateException("no SMTP server is configured (spring.mail.host)"));
@@ -33,9 +33,21 @@ class MailNotifier {
 		SimpleMailMessage message = new SimpleMailMessage();
 		message.setFrom(this.properties.mailFrom());
 		message.setTo(to);
-		message.setSubject(alert.summary());
-		message.setText(alert.summary() + "\n\nAlert " + alert.id() + " at " + alert.at() + ", delivery " + delivery
-				+ ".\nAcknowledge: POST /api/admin/alerts/" + alert.id() + "/ack\n");
+		message.setSubject(group.headline());
+		StringBuilder text = new StringBuilder(group.summary()).append("\n\nNotification ")
+			.append(group.notificationId())
+			.append(", delivery ")
+			.append(delivery)
+			.append(".\n");
+		group.alerts()
+			.forEach((alert) -> text.append("Alert ")
+				.append(alert.id())
+				.append(" at ")
+				.append(alert.at())
+				.append(": acknowledge with POST /api/admin/alerts/")
+				.append(alert.id())
+				.append("/ack\n"));
+		message.setText(text.toString());
 		return Mono.fromRunnable(() -> sender.send(message)).subscribeOn(Schedulers.boundedElastic()).then();
 	}
 

@@ -7,9 +7,9 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
- * The body each receiver type gets for a change: the whole {@link Alert} for a generic
- * webhook, {@code {"text"}} for Slack-compatible and {@code {"content"}} for
- * Discord-compatible webhooks.
+ * The body each receiver type gets for a notification: the whole {@link AlertGroup} for a
+ * generic webhook, {@code {"text"}} for Slack-compatible and {@code {"content"}} for
+ * Discord-compatible webhooks, the group itself for email.
  */
 @Component
 class Notifications {
@@ -20,15 +20,18 @@ class Notifications {
 		this.history = history;
 	}
 
-	Mono<Object> payload(long historyId, Receiver receiver) {
-		return this.history.find(historyId).map((alert) -> body(alert, receiver));
+	Mono<Object> payload(long notification, Receiver receiver) {
+		return this.history.notified(notification)
+			.collectList()
+			.filter((alerts) -> !alerts.isEmpty())
+			.map((alerts) -> body(AlertGroup.of(notification, alerts), receiver));
 	}
 
-	static Object body(Alert alert, Receiver receiver) {
+	static Object body(AlertGroup group, Receiver receiver) {
 		return switch (String.valueOf(receiver.type())) {
-			case "slack" -> Map.of("text", alert.summary());
-			case "discord" -> Map.of("content", alert.summary());
-			default -> alert;
+			case "slack" -> Map.of("text", group.summary());
+			case "discord" -> Map.of("content", group.summary());
+			default -> group;
 		};
 	}
 

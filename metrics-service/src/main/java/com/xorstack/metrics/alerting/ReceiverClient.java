@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
@@ -22,16 +23,18 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Sends one notification to one receiver as Retry(CircuitBreaker(TimeLimiter(post))): a
- * breaker per receiver key, so one dead receiver does not slow the others, exponential
- * backoff with jitter between attempts, and no retry of a call the open breaker refused.
- * The delivery id goes along as {@code X-Xorstack-Delivery} for receivers that dedupe.
+ * breaker per receiver key, so one dead receiver does not slow the others (it opens when
+ * half of at least {@code breaker-minimum-calls} calls failed, for
+ * {@code breaker-open-wait}), exponential backoff with jitter between attempts, and no
+ * retry of a call the open breaker refused. The delivery id goes along as
+ * {@code X-Xorstack-Delivery} for receivers that dedupe.
  */
 @Component
 class ReceiverClient {
 
 	private final WebClient web = WebClient.create();
 
-	private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+	private final CircuitBreakerRegistry breakers;
 
 	private final Map<String, Retry> retries = new ConcurrentHashMap<>();
 
@@ -49,14 +52,21 @@ class ReceiverClient {
 			.ignoreExceptions(CallNotPermittedException.class)
 			.build();
 		this.timeLimiter = TimeLimiter.of(TimeLimiterConfig.custom().timeoutDuration(properties.timeout()).build());
+		int calls = properties.breakerMinimumCalls();
+		this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+			.slidingWindowSize(Math.max(calls, 20))
+			.minimumNumberOfCalls(calls)
+			.failureRateThreshold(50)
+			.waitDurationInOpenState(properties.breakerOpenWait())
+			.build());
 	}
 
 	Mono<Void> send(Receiver receiver, long delivery, Object payload) {
 		String key = receiver.key();
 		CircuitBreaker breaker = this.breakers.circuitBreaker(key);
 		Retry retry = this.retries.computeIfAbsent(key, (name) -> Retry.of(name, this.retryConfig));
-		Mono<Void> call = ("email".equals(receiver.type()) && payload instanceof Alert alert)
-				? this.mail.send(String.valueOf(receiver.to()), alert, delivery) : post(receiver, delivery, payload);
+		Mono<Void> call = ("email".equals(receiver.type()) && payload instanceof AlertGroup group)
+				? this.mail.send(String.valueOf(receiver.to()), group, delivery) : post(receiver, delivery, payload);
 		return call.transformDeferred(TimeLimiterOperator.of(this.timeLimiter))
 			.transformDeferred(CircuitBreakerOperator.of(breaker))
 			.transformDeferred(RetryOperator.of(retry));

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -20,7 +21,7 @@ import com.xorstack.platform.web.InvalidParameterException;
  * field it is about; unknown fields are refused by the JSON reader.
  */
 record RuleRequest(@Nullable String name, @Nullable String metric, @Nullable Map<String, String> labels,
-		@Nullable String operator, @Nullable Double threshold, @Nullable String window,
+		@Nullable String groupBy, @Nullable String operator, @Nullable Double threshold, @Nullable String window,
 		@JsonProperty("for") @Nullable String forDuration, @Nullable String severity,
 		@Nullable List<Receiver> receivers) {
 
@@ -32,6 +33,9 @@ record RuleRequest(@Nullable String name, @Nullable String metric, @Nullable Map
 
 	private static final Duration MAX_WINDOW = Duration.ofDays(1);
 
+	/** The label of the per-user rollups, which carry no other label. */
+	static final String USER = "user";
+
 	/** Answers the request with durations in their normal ISO form, or throws. */
 	RuleRequest validated() {
 		if (this.name == null || this.name.isBlank() || this.name.length() > 100) {
@@ -42,15 +46,22 @@ record RuleRequest(@Nullable String name, @Nullable String metric, @Nullable Map
 			throw invalid("metric", "must be one of " + SeriesMetric.names());
 		}
 		Map<String, String> checkedLabels = new LinkedHashMap<>((this.labels != null) ? this.labels : Map.of());
+		Set<String> known = labelsOf(series);
 		checkedLabels.forEach((label, value) -> {
-			if (!series.labels().contains(label)) {
-				throw invalid("labels." + label, "is not a label of " + this.metric + " (labels: "
-						+ series.labels().stream().sorted().toList() + "; the rollups carry no user label)");
+			if (!known.contains(label)) {
+				throw invalid("labels." + label,
+						"is not a label of " + this.metric + " (labels: " + known.stream().sorted().toList() + ")");
 			}
 			if (value == null || value.isBlank()) {
 				throw invalid("labels." + label, "must not be blank");
 			}
 		});
+		if (checkedLabels.containsKey(USER) && checkedLabels.size() > 1) {
+			throw invalid("labels.user", "cannot be combined with other labels: per-user data is kept per user only");
+		}
+		if (this.groupBy != null) {
+			checkGroupBy(known, checkedLabels);
+		}
 		if (this.operator == null || !OPERATORS.contains(this.operator)) {
 			throw invalid("operator", "must be one of [above, below]");
 		}
@@ -71,8 +82,32 @@ record RuleRequest(@Nullable String name, @Nullable String metric, @Nullable Map
 		if (this.receivers.stream().map(Receiver::key).distinct().count() < this.receivers.size()) {
 			throw invalid("receivers", "must not list the same receiver twice");
 		}
-		return new RuleRequest(this.name.strip(), this.metric, checkedLabels, this.operator, this.threshold,
-				windowDuration.toString(), pending.toString(), this.severity, List.copyOf(this.receivers));
+		return new RuleRequest(this.name.strip(), this.metric, checkedLabels, this.groupBy, this.operator,
+				this.threshold, windowDuration.toString(), pending.toString(), this.severity,
+				List.copyOf(this.receivers));
+	}
+
+	private void checkGroupBy(Set<String> known, Map<String, String> checkedLabels) {
+		List<String> groups = known.stream().filter((label) -> !"operation".equals(label)).toList();
+		if (!groups.contains(this.groupBy)) {
+			throw invalid("groupBy", "must be one of " + groups + " for " + this.metric);
+		}
+		if (checkedLabels.containsKey(this.groupBy)) {
+			throw invalid("groupBy", "is fixed by labels." + this.groupBy + " already");
+		}
+		if ((USER.equals(this.groupBy) || checkedLabels.containsKey(USER)) && !checkedLabels.isEmpty()) {
+			throw invalid("groupBy",
+					"cannot split by " + this.groupBy + " with these labels: per-user data is kept per user only");
+		}
+	}
+
+	/** The labels a rule on the metric may filter or group by. */
+	static Set<String> labelsOf(SeriesMetric series) {
+		Set<String> labels = new TreeSet<>(series.labels());
+		if (!labels.isEmpty()) {
+			labels.add(USER);
+		}
+		return labels;
 	}
 
 	private static Duration duration(String field, @Nullable String text, Duration min) {

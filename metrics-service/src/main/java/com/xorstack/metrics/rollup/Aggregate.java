@@ -60,6 +60,22 @@ public final class Aggregate {
 		}
 	}
 
+	/** Adds another aggregate's sums and sketch to this one; answers this one. */
+	Aggregate addAll(Aggregate other) {
+		this.calls += other.calls;
+		this.errors += other.errors;
+		this.durationSumMs += other.durationSumMs;
+		this.timedCalls += other.timedCalls;
+		this.inputTokens += other.inputTokens;
+		this.outputTokens += other.outputTokens;
+		this.costUsd = this.costUsd.add(other.costUsd);
+		this.unpricedCalls += other.unpricedCalls;
+		if (!other.sketch.isEmpty()) {
+			this.sketch.mergeWith(other.sketch);
+		}
+		return this;
+	}
+
 	public long calls() {
 		return this.calls;
 	}

@@ -20,8 +20,8 @@ import com.xorstack.metrics.gauge.GaugeRepository;
 
 /**
  * Keeps what is kept for as long as configured: drops rollup partitions past retention,
- * forgets old event ids, sessions and gauge readings, and makes the partitions of today
- * and tomorrow ahead of the first event.
+ * forgets old event ids, sessions, gauge readings and per-user minutes, and makes the
+ * partitions of today and tomorrow ahead of the first event.
  */
 @Component
 class RollupRetention {
@@ -29,6 +29,8 @@ class RollupRetention {
 	private static final Logger log = LoggerFactory.getLogger(RollupRetention.class);
 
 	private final RollupPartitions partitions;
+
+	private final UserRollups users;
 
 	private final ActivityRepository activity;
 
@@ -40,9 +42,10 @@ class RollupRetention {
 
 	private final Clock clock;
 
-	RollupRetention(RollupPartitions partitions, ActivityRepository activity, GaugeRepository gauges, DatabaseClient db,
-			RollupProperties properties, Clock clock) {
+	RollupRetention(RollupPartitions partitions, UserRollups users, ActivityRepository activity, GaugeRepository gauges,
+			DatabaseClient db, RollupProperties properties, Clock clock) {
 		this.partitions = partitions;
+		this.users = users;
 		this.activity = activity;
 		this.gauges = gauges;
 		this.db = db;
@@ -73,6 +76,7 @@ class RollupRetention {
 				.rowsUpdated())
 			.then(this.activity.forgetSessionsBefore(now.minus(this.properties.sessions())))
 			.then(this.gauges.deleteBefore(now.minus(this.properties.systemMetrics())))
+			.then(this.users.deleteExpired())
 			.then();
 	}
 

@@ -16,14 +16,17 @@ import com.xorstack.metrics.activity.Activity;
 import com.xorstack.metrics.activity.ActivityRepository;
 import com.xorstack.metrics.rollup.Observation;
 import com.xorstack.metrics.rollup.RollupWriter;
+import com.xorstack.metrics.rollup.UserRollups;
+import com.xorstack.metrics.rollup.UserRollups.UserObservation;
 import com.xorstack.metrics.system.EventBatch;
 import com.xorstack.metrics.system.MetricsChanges;
 import com.xorstack.metrics.system.ProcessedEvents;
 
 /**
  * Applies a batch of events in one transaction: claims their ids, then adds only the
- * first deliveries to the rollups and activity. The listener commits offsets after this
- * returns, so a crash before the commit redelivers the batch and the ids absorb it.
+ * first deliveries to the rollups (and, for events that name their user, the per-user
+ * minute rollups) and activity. The listener commits offsets after this returns, so a
+ * crash before the commit redelivers the batch and the ids absorb it.
  */
 @Component
 class TrafficRecorder {
@@ -34,16 +37,19 @@ class TrafficRecorder {
 
 	private final RollupWriter rollups;
 
+	private final UserRollups users;
+
 	private final ActivityRepository activity;
 
 	private final TransactionalOperator transactions;
 
 	private final MetricsChanges changes;
 
-	TrafficRecorder(ProcessedEvents processed, RollupWriter rollups, ActivityRepository activity,
+	TrafficRecorder(ProcessedEvents processed, RollupWriter rollups, UserRollups users, ActivityRepository activity,
 			TransactionalOperator transactions, MetricsChanges changes) {
 		this.processed = processed;
 		this.rollups = rollups;
+		this.users = users;
 		this.activity = activity;
 		this.transactions = transactions;
 		this.changes = changes;
@@ -63,14 +69,30 @@ class TrafficRecorder {
 
 	private Mono<Void> write(Map<String, TrafficEvent> byId, Set<String> fresh) {
 		List<Observation> observations = new ArrayList<>();
+		List<UserObservation> byUser = new ArrayList<>();
 		List<Activity> activities = new ArrayList<>();
 		byId.forEach((id, event) -> {
 			if (fresh.contains(id)) {
 				observations.addAll(event.observations());
 				activities.add(event.activity());
+				byUser.addAll(userObservations(event));
 			}
 		});
-		return this.rollups.write(observations).then(this.activity.record(activities));
+		return this.rollups.write(observations).then(this.users.write(byUser)).then(this.activity.record(activities));
+	}
+
+	/** The event's API or AI observation once more, for its user's minute rollup. */
+	private static List<UserObservation> userObservations(TrafficEvent event) {
+		String user = event.activity().userId();
+		if (user == null || user.isBlank()) {
+			return List.of();
+		}
+		return event.observations()
+			.stream()
+			.filter((observation) -> Observation.API.equals(observation.kind())
+					|| Observation.AI.equals(observation.kind()))
+			.map((observation) -> new UserObservation(user, observation))
+			.toList();
 	}
 
 }

@@ -49,7 +49,7 @@ class AlertAdminIntegrationTests extends AlertingIntegrationTest {
 				.expectStatus()
 				.isNotFound();
 			this.web.get()
-				.uri("/api/admin/alerts?state=pending")
+				.uri("/api/admin/alerts?state=exploded")
 				.headers((headers) -> headers.setBearerAuth(adminToken()))
 				.exchange()
 				.expectStatus()
@@ -113,10 +113,63 @@ class AlertAdminIntegrationTests extends AlertingIntegrationTest {
 			assertThat(muted).hasSize(1);
 			assertThat(muted.get(0)).containsEntry("state", "firing").containsEntry("silencedBy", silence.get("id"));
 
-			// after the silence ends, the next change is sent again
+			// resolved while silenced, its firing never sent: not sent, not even after
+			// the silence has ended
 			tick(this.t0.plusSeconds(2 * 3600));
 			deliver(this.t0.plusSeconds(2 * 3600));
-			assertThat(receiver.accepted("/muted")).hasSize(1);
+			assertThat(receiver.accepted("/muted")).isEmpty();
+			assertThat(alerts("?ruleId=" + mutedRule.get("id"))).extracting((alert) -> alert.get("state"))
+				.containsExactly("resolved", "firing");
+		}
+	}
+
+	@Test
+	void aFiringMutedBySilencesIsSentOnceWhenTheSilenceIsDeletedOrEnds() throws Exception {
+		try (TestReceiver receiver = new TestReceiver(0)) {
+			String deleted = route();
+			String expired = route();
+			this.calls(deleted, 10, this.t0.minusSeconds(10));
+			this.calls(expired, 10, this.t0.minusSeconds(10));
+			createRule(
+					requestsRule("deleted " + deleted, deleted, "PT0S", receiver("webhook", receiver.url("/deleted"))));
+			createRule(
+					requestsRule("expired " + expired, expired, "PT0S", receiver("webhook", receiver.url("/expired"))));
+			Map<String, Object> removed = silence(
+					"{\"matchers\": {\"route\": \"" + deleted + "\"}, \"startsAt\": \"" + this.t0.minusSeconds(60)
+							+ "\", \"endsAt\": \"" + this.t0.plusSeconds(3600) + "\", \"comment\": \"deleted soon\"}");
+			silence("{\"ruleName\": \"expired " + expired + "\", \"startsAt\": \"" + this.t0.minusSeconds(60)
+					+ "\", \"endsAt\": \"" + this.t0.plusSeconds(90) + "\", \"comment\": \"ends by itself\"}");
+
+			tick(this.t0);
+			deliver(this.t0);
+			assertThat(receiver.hits()).isZero();
+
+			this.web.delete()
+				.uri("/api/admin/silences/{id}", removed.get("id"))
+				.headers((headers) -> headers.setBearerAuth(adminToken()))
+				.exchange()
+				.expectStatus()
+				.isNoContent();
+			// still firing at each tick: the muted firing is sent once, when its silence
+			// is gone
+			tick(this.t0.plusSeconds(60));
+			deliver(this.t0.plusSeconds(60));
+			assertThat(receiver.accepted("/deleted")).hasSize(1);
+			assertThat(receiver.accepted("/expired")).isEmpty();
+			tick(this.t0.plusSeconds(120));
+			deliver(this.t0.plusSeconds(120));
+			tick(this.t0.plusSeconds(180));
+			deliver(this.t0.plusSeconds(180));
+			assertThat(receiver.accepted("/deleted")).hasSize(1);
+			assertThat(receiver.accepted("/expired")).hasSize(1);
+			assertThat(receiver.accepted("/expired").get(0).body()).contains("\"state\":\"firing\"");
+
+			// the resolve after a sent firing is sent as usual
+			tick(this.t0.plusSeconds(6 * 60));
+			deliver(this.t0.plusSeconds(6 * 60));
+			assertThat(receiver.accepted("/deleted")).hasSize(2);
+			assertThat(receiver.accepted("/expired")).hasSize(2);
+			assertThat(receiver.accepted("/expired").get(1).body()).contains("\"state\":\"resolved\"");
 		}
 	}
 

@@ -26,22 +26,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AlertEventsIntegrationTests extends AlertingIntegrationTest {
 
 	@Test
-	void eachStoredChangeIsPublishedOnceOnAlertsEvents() throws Exception {
+	void eachStoredChangePendingIncludedIsPublishedOnceOnAlertsEvents() throws Exception {
 		try (TestReceiver receiver = new TestReceiver(0)) {
 			String route = route();
 			this.calls(route, 10, this.t0.minusSeconds(10));
 			Map<String, Object> rule = createRule(
-					requestsRule("events " + route, route, "PT0S", receiver("webhook", receiver.url("/hook"))));
+					requestsRule("events " + route, route, "PT1M", receiver("webhook", receiver.url("/hook"))));
 			tick(this.t0);
-			tick(this.t0.plusSeconds(60));
+			tick(this.t0.plusSeconds(61));
 			tick(this.t0.plusSeconds(6 * 60));
-			List<ConsumerRecord<String, byte[]>> records = records(rule.get("id").toString(), 2);
-			assertThat(records).hasSize(2);
+			List<ConsumerRecord<String, byte[]>> records = records(rule.get("id").toString(), 3);
+			assertThat(records).hasSize(3);
 			assertThat(records).extracting((record) -> header(record, "ce_type"))
 				.containsOnly(EventTypes.ALERT_STATE_CHANGED);
 			JsonMapper json = JsonMapper.builder().build();
 			List<JsonNode> data = records.stream().map((record) -> json.readTree(record.value())).toList();
-			assertThat(data).extracting((node) -> node.get("state").asString()).containsExactly("firing", "resolved");
+			assertThat(data).extracting((node) -> node.get("state").asString())
+				.containsExactly("pending", "firing", "resolved");
 			assertThat(data.get(0).get("rule").asString()).isEqualTo("events " + route);
 			assertThat(data.get(0).get("silenced").asBoolean()).isFalse();
 		}

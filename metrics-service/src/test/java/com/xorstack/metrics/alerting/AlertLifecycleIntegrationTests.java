@@ -26,8 +26,10 @@ class AlertLifecycleIntegrationTests extends AlertingIntegrationTest {
 			assertThat(state(rule.get("id"))).isEqualTo("pending");
 			tick(this.t0.plusSeconds(30));
 			assertThat(state(rule.get("id"))).isEqualTo("pending");
+			// pending is recorded, never sent
 			assertThat(deliver(this.t0.plusSeconds(30))).isZero();
-			assertThat(alerts("?ruleId=" + rule.get("id"))).isEmpty();
+			assertThat(alerts("?ruleId=" + rule.get("id"))).extracting((alert) -> alert.get("state"))
+				.containsExactly("pending");
 
 			tick(this.t0.plusSeconds(61));
 			assertThat(state(rule.get("id"))).isEqualTo("firing");
@@ -36,7 +38,11 @@ class AlertLifecycleIntegrationTests extends AlertingIntegrationTest {
 			assertThat(deliver(this.t0.plusSeconds(91))).isZero();
 			assertThat(receiver.accepted()).hasSize(3);
 
-			JsonNode firing = this.json.readTree(receiver.accepted("/hook").get(0).body());
+			JsonNode notification = this.json.readTree(receiver.accepted("/hook").get(0).body());
+			assertThat(notification.get("state").asString()).isEqualTo("firing");
+			assertThat(notification.get("rule").asString()).isEqualTo("lifecycle " + route);
+			assertThat(notification.get("alerts")).hasSize(1);
+			JsonNode firing = notification.get("alerts").get(0);
 			assertThat(firing.get("state").asString()).isEqualTo("firing");
 			assertThat(firing.get("previousState").asString()).isEqualTo("pending");
 			assertThat(firing.get("value").asDouble()).isEqualTo(10.0);
@@ -56,7 +62,10 @@ class AlertLifecycleIntegrationTests extends AlertingIntegrationTest {
 				.isEqualTo("resolved");
 
 			List<Map<String, Object>> history = alerts("?ruleId=" + rule.get("id"));
-			assertThat(history).extracting((alert) -> alert.get("state")).containsExactly("resolved", "firing");
+			assertThat(history).extracting((alert) -> alert.get("state"))
+				.containsExactly("resolved", "firing", "pending");
+			assertThat(history.get(2)).doesNotContainKey("notificationId");
+			assertThat(history.get(1).get("notificationId")).isNotNull();
 			assertThat(alerts("?ruleId=" + rule.get("id") + "&state=firing")).hasSize(1);
 		}
 	}
@@ -74,7 +83,8 @@ class AlertLifecycleIntegrationTests extends AlertingIntegrationTest {
 			assertThat(state(rule.get("id"))).isEqualTo("inactive");
 			deliver(this.t0.plusSeconds(6 * 60));
 			assertThat(receiver.hits()).isZero();
-			assertThat(alerts("?ruleId=" + rule.get("id"))).isEmpty();
+			assertThat(alerts("?ruleId=" + rule.get("id"))).extracting((alert) -> alert.get("state"))
+				.containsExactly("inactive", "pending");
 		}
 	}
 
@@ -115,7 +125,8 @@ class AlertLifecycleIntegrationTests extends AlertingIntegrationTest {
 	private Map<String, Object> delivery(Object ruleId) {
 		return this.db
 			.sql("select d.status, d.attempts, d.last_error from notification_deliveries d"
-					+ " join alert_history h on h.id = d.history_id where h.rule_id = :rule order by d.id desc limit 1")
+					+ " join alert_notifications n on n.id = d.notification_id where n.rule_id = :rule"
+					+ " order by d.id desc limit 1")
 			.bind("rule", java.util.UUID.fromString(ruleId.toString()))
 			.fetch()
 			.one()

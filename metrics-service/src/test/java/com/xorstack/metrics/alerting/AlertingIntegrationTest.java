@@ -71,6 +71,28 @@ abstract class AlertingIntegrationTest extends MetricsIntegrationTest {
 			.block(TIMEOUT);
 	}
 
+	/** Writes {@code count} AI calls of the function and model at {@code at}. */
+	void aiCalls(String function, String model, int count, Instant at) {
+		List<Observation> observations = IntStream.range(0, count)
+			.mapToObj((i) -> new Observation(Observation.AI, function, model, "chat", at, 100.0, false, 10, 10, null,
+					true))
+			.toList();
+		this.writer.prepare(observations)
+			.then(this.transactions.transactional(this.writer.write(observations)))
+			.block(TIMEOUT);
+	}
+
+	/**
+	 * A rule "more than 5 calls of the function in 5 minutes", one instance per model.
+	 */
+	static String perModelRule(String name, String function, String pending, String receivers) {
+		return """
+				{"name": "%s", "metric": "ai.calls", "labels": {"function": "%s"}, "groupBy": "model",
+				 "operator": "above", "threshold": 5, "window": "PT5M", "for": "%s", "severity": "warning",
+				 "receivers": [%s]}
+				""".formatted(name, function, pending, receivers);
+	}
+
 	Map<String, Object> createRule(String body) {
 		return this.web.post()
 			.uri("/api/admin/alert-rules")

@@ -5,16 +5,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-
-import com.xorstack.metrics.rollup.RollupReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +34,16 @@ class TwoInstancesIntegrationTests extends AlertingIntegrationTest {
 	AlertStates states;
 
 	@Autowired
-	RollupReader rollups;
+	AlertChanges changes;
+
+	@Autowired
+	AlertNotifications alertNotifications;
+
+	@Autowired
+	RuleValues values;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Autowired
 	Notifications notifications;
@@ -52,8 +62,9 @@ class TwoInstancesIntegrationTests extends AlertingIntegrationTest {
 
 	@Test
 	void twoEvaluatorsAndTwoDeliverersTickingTogetherNeverSendAChangeTwice() throws Exception {
-		AlertEvaluator otherEvaluator = new AlertEvaluator(this.rules, this.states, this.rollups, this.db,
-				this.transactions, this.clock);
+		AlertEvaluator otherEvaluator = new AlertEvaluator(this.rules, this.states, this.changes,
+				this.alertNotifications, this.values, this.db, this.transactions, this.properties, this.meters,
+				this.clock);
 		AlertDeliverer otherDeliverer = new AlertDeliverer(this.db, new ReceiverClient(this.properties, this.mail),
 				this.notifications, this.properties, this.json, this.clock);
 		try (TestReceiver receiver = new TestReceiver(0)) {
@@ -65,6 +76,14 @@ class TwoInstancesIntegrationTests extends AlertingIntegrationTest {
 				createRule(requestsRule(names.get(i), route, "PT0S", receiver("webhook", receiver.url("/hook/" + i))
 						+ "," + receiver("slack", receiver.url("/slack/" + i))));
 			}
+			// and one rule with an instance per model: its three instances fire together
+			// and resolve together, one grouped notification each time
+			String function = "twin-" + UUID.randomUUID();
+			for (String model : List.of("m1", "m2", "m3")) {
+				this.aiCalls(function, model, 10, this.t0.minusSeconds(10));
+			}
+			names.add("twin grouped " + function);
+			createRule(perModelRule(names.get(RULES), function, "PT0S", receiver("webhook", receiver.url("/grouped"))));
 			// fire, stay, resolve, stay: each tick and delivery run by both instances at
 			// once
 			long[] offsets = { 0, 60, 6 * 60, 7 * 60 };
@@ -86,11 +105,22 @@ class TwoInstancesIntegrationTests extends AlertingIntegrationTest {
 				assertThat(receiver.accepted("/hook/" + i)).hasSize(2);
 				assertThat(receiver.accepted("/slack/" + i)).hasSize(2);
 			}
-			assertThat(receiver.hits()).isEqualTo(RULES * 2 * 2);
+			List<JsonNode> grouped = receiver.accepted("/grouped")
+				.stream()
+				.map((received) -> this.json.readTree(received.body()))
+				.toList();
+			assertThat(grouped).extracting((body) -> body.get("state").asString())
+				.containsExactly("firing", "resolved");
+			for (JsonNode body : grouped) {
+				assertThat(body.get("alerts")).hasSize(3);
+				assertThat(body.get("alerts").valueStream().map((alert) -> alert.get("labels").get("model").asString()))
+					.containsExactly("m1", "m2", "m3");
+			}
+			assertThat(receiver.hits()).isEqualTo(RULES * 2 * 2 + 2);
 			Map<String, Long> changes = alerts("?limit=200").stream()
 				.filter((alert) -> names.contains((String) alert.get("rule")))
 				.collect(Collectors.groupingBy((alert) -> (String) alert.get("state"), Collectors.counting()));
-			assertThat(changes).containsEntry("firing", (long) RULES).containsEntry("resolved", (long) RULES);
+			assertThat(changes).containsEntry("firing", (long) RULES + 3).containsEntry("resolved", (long) RULES + 3);
 		}
 	}
 

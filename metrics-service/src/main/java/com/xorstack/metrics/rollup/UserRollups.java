@@ -1,0 +1,148 @@
+package com.xorstack.metrics.rollup;
+
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The per-user minute rollups (kind and user, no other label), written with the other
+ * rollups by the same transaction and kept only {@code user-minute-rollups}: what
+ * per-user alert rules read. Written like {@link RollupWriter}: sum the batch, make the
+ * missing rows, lock them in key order, merge the sketches in Java, add.
+ */
+@Repository
+public class UserRollups {
+
+	private static final String KEYS = "unnest(cast(:kinds as text[]), cast(:users as text[]),"
+			+ " cast(:buckets as text[])) as u(kind, user_id, bucket)";
+
+	private static final String MATCH = "t.kind = u.kind and t.user_id = u.user_id"
+			+ " and t.bucket = cast(u.bucket as timestamptz)";
+
+	private final DatabaseClient db;
+
+	private final RollupProperties properties;
+
+	private final Clock clock;
+
+	UserRollups(DatabaseClient db, RollupProperties properties, Clock clock) {
+		this.db = db;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** An observation made by a user. */
+	public record UserObservation(String user, Observation observation) {
+	}
+
+	private record Key(String kind, String user, Instant bucket) {
+
+		static final Comparator<Key> ORDER = Comparator.comparing(Key::kind)
+			.thenComparing(Key::bucket)
+			.thenComparing(Key::user);
+
+	}
+
+	/** Adds the observations to the per-user rollups; call inside the transaction. */
+	public Mono<Void> write(List<UserObservation> observations) {
+		Instant now = this.clock.instant();
+		Instant oldest = now.minus(this.properties.userMinuteRollups());
+		Instant newest = now.plus(RollupPartitions.FUTURE_TOLERANCE);
+		Map<Key, Aggregate> rows = new TreeMap<>(Key.ORDER);
+		for (UserObservation made : observations) {
+			Instant bucket = Granularity.MINUTE.bucket(made.observation().at());
+			if (!made.user().isBlank() && !bucket.isBefore(oldest) && !bucket.isAfter(newest)) {
+				rows.computeIfAbsent(new Key(made.observation().kind(), made.user(), bucket), (k) -> new Aggregate())
+					.add(made.observation());
+			}
+		}
+		if (rows.isEmpty()) {
+			return Mono.empty();
+		}
+		List<Key> keys = new ArrayList<>(rows.keySet());
+		return bindKeys(
+				this.db.sql("insert into rollup_user_minute (kind, user_id, bucket) select kind, user_id,"
+						+ " cast(bucket as timestamptz) from " + KEYS + " order by 1, 3, 2 on conflict do nothing"),
+				keys)
+			.then()
+			.then(lockedSketches(keys))
+			.flatMap((stored) -> {
+				stored.forEach((key, sketch) -> Sketches.mergeInto(rows.get(key).sketch, sketch));
+				return add(keys, rows);
+			});
+	}
+
+	/** Deletes the rows past retention; answers how many. */
+	public Mono<Long> deleteExpired() {
+		return this.db.sql("delete from rollup_user_minute where bucket < :before")
+			.bind("before", this.clock.instant().minus(this.properties.userMinuteRollups()).atOffset(ZoneOffset.UTC))
+			.fetch()
+			.rowsUpdated();
+	}
+
+	private Mono<Map<Key, byte[]>> lockedSketches(List<Key> keys) {
+		return bindKeys(this.db.sql("select t.kind, t.user_id, t.bucket, t.sketch from rollup_user_minute t join "
+				+ KEYS + " on " + MATCH + " order by t.kind, t.bucket, t.user_id for update of t"), keys)
+			.map((row) -> Map.entry(
+					new Key(row.get("kind", String.class), row.get("user_id", String.class),
+							row.get("bucket", OffsetDateTime.class).toInstant()),
+					(row.get("sketch", byte[].class) != null) ? row.get("sketch", byte[].class) : new byte[0]))
+			.all()
+			.filter((entry) -> entry.getValue().length > 0)
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	private Mono<Void> add(List<Key> keys, Map<Key, Aggregate> rows) {
+		List<Aggregate> sums = keys.stream().map(rows::get).toList();
+		Base64.Encoder base64 = Base64.getEncoder();
+		String sql = "update rollup_user_minute t set calls = t.calls + cast(s.calls as bigint),"
+				+ " errors = t.errors + cast(s.errors as bigint),"
+				+ " duration_sum_ms = t.duration_sum_ms + cast(s.duration_sum as double precision),"
+				+ " timed_calls = t.timed_calls + cast(s.timed_calls as bigint),"
+				+ " input_tokens = t.input_tokens + cast(s.input_tokens as bigint),"
+				+ " output_tokens = t.output_tokens + cast(s.output_tokens as bigint),"
+				+ " cost_usd = t.cost_usd + cast(s.cost as numeric),"
+				+ " unpriced_calls = t.unpriced_calls + cast(s.unpriced as bigint), sketch = decode(s.sketch, 'base64')"
+				+ " from unnest(cast(:kinds as text[]), cast(:users as text[]), cast(:buckets as text[]),"
+				+ " cast(:calls as text[]), cast(:errors as text[]), cast(:durationSums as text[]),"
+				+ " cast(:timedCalls as text[]), cast(:inputTokens as text[]), cast(:outputTokens as text[]),"
+				+ " cast(:costs as text[]), cast(:unpriced as text[]), cast(:sketches as text[])) as s(kind, user_id,"
+				+ " bucket, calls, errors, duration_sum, timed_calls, input_tokens, output_tokens, cost, unpriced, sketch)"
+				+ " where t.kind = s.kind and t.user_id = s.user_id and t.bucket = cast(s.bucket as timestamptz)";
+		return bindKeys(this.db.sql(sql), keys).bind("calls", column(sums, (a) -> Long.toString(a.calls)))
+			.bind("errors", column(sums, (a) -> Long.toString(a.errors)))
+			.bind("durationSums", column(sums, (a) -> Double.toString(a.durationSumMs)))
+			.bind("timedCalls", column(sums, (a) -> Long.toString(a.timedCalls)))
+			.bind("inputTokens", column(sums, (a) -> Long.toString(a.inputTokens)))
+			.bind("outputTokens", column(sums, (a) -> Long.toString(a.outputTokens)))
+			.bind("costs", column(sums, (a) -> a.costUsd.setScale(8, RoundingMode.HALF_UP).toPlainString()))
+			.bind("unpriced", column(sums, (a) -> Long.toString(a.unpricedCalls)))
+			.bind("sketches", column(sums, (a) -> base64.encodeToString(Sketches.encode(a.sketch))))
+			.then();
+	}
+
+	private static DatabaseClient.GenericExecuteSpec bindKeys(DatabaseClient.GenericExecuteSpec spec, List<Key> keys) {
+		return spec.bind("kinds", column(keys, Key::kind))
+			.bind("users", column(keys, Key::user))
+			.bind("buckets", column(keys, (key) -> key.bucket().atOffset(ZoneOffset.UTC).toString()));
+	}
+
+	private static <T> String[] column(List<T> rows, Function<T, String> value) {
+		return rows.stream().map(value).toArray(String[]::new);
+	}
+
+}
