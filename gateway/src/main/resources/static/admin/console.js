@@ -351,6 +351,14 @@ function renderPerformance() {
   show(api3, slos);
 }
 
+/** Firing is bad, pending a warning, resolved good news; inactive (a pending that ended) is plain. */
+const STATE_PILLS = { firing: 'bad', pending: 'warn', resolved: 'ok' };
+
+function labelText(labels) {
+  const entries = Object.entries(labels || {});
+  return entries.length ? entries.map(([k, v]) => `${k}=${v}`).join(', ') : '–';
+}
+
 function renderAlerts() {
   const message = h('div');
   const history = pagedTable({
@@ -361,7 +369,8 @@ function renderAlerts() {
       { title: 'When', cell: (a) => fmt.time(a.at) },
       { title: 'Rule', cell: (a) => a.rule },
       { title: 'Severity', cell: (a) => h('span', { class: `pill ${a.severity === 'critical' ? 'bad' : 'warn'}` }, a.severity) },
-      { title: 'State', cell: (a) => h('span', { class: `pill ${a.state === 'firing' ? 'bad' : 'ok'}`, 'data-testid': 'alert-state' }, a.silencedBy ? `${a.state} (silenced)` : a.state) },
+      { title: 'Labels', cell: (a) => labelText(a.labels) },
+      { title: 'State', cell: (a) => h('span', { class: `pill ${STATE_PILLS[a.state] || ''}`, 'data-testid': 'alert-state' }, a.silencedBy ? `${a.state} (silenced)` : a.state) },
       { title: 'Value', num: true, cell: (a) => fmt.num(a.value, 3) },
       { title: 'Acknowledged', cell: (a) => a.ackBy ? `${a.ackBy}, ${fmt.time(a.ackAt)}` :
         h('button', { 'data-testid': 'ack', onclick: async () => {
@@ -373,8 +382,9 @@ function renderAlerts() {
   });
   const rules = h('div', { class: 'panel' }, h('h2', {}, 'Rules'), loading());
   api('/admin/alert-rules').then(({ data }) => rules.replaceChildren(h('h2', {}, 'Rules'), (data.items || []).length ? h('div', { class: 'table-wrap' }, h('table', {},
-    h('thead', {}, h('tr', {}, ['Name', 'Condition', 'For', 'Severity', 'Receivers'].map((t) => h('th', {}, t)))),
+    h('thead', {}, h('tr', {}, ['Name', 'Condition', 'Labels', 'For each', 'For', 'Severity', 'Receivers'].map((t) => h('th', {}, t)))),
     h('tbody', {}, data.items.map((r) => h('tr', {}, h('td', {}, r.name), h('td', {}, `${r.metric} ${r.operator} ${r.threshold} over ${r.window}`),
+      h('td', {}, labelText(r.labels)), h('td', {}, r.groupBy || '–'),
       h('td', {}, r.for || '–'), h('td', {}, r.severity), h('td', {}, (r.receivers || []).map((x) => x.type || x).join(', '))))))) : empty('rules')))
     .catch((error) => rules.replaceChildren(h('h2', {}, 'Rules'), errorBox(error)));
   const silences = h('div', { class: 'panel' }, h('h2', {}, 'Silences'), loading());
