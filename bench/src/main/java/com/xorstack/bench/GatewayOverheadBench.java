@@ -94,6 +94,7 @@ final class GatewayOverheadBench {
 		LoadGenerator load = new LoadGenerator();
 		Cpu gatewayCpu = new Cpu(this.suite.service(Service.GATEWAY).pid());
 		Cpu serviceCpu = new Cpu(this.suite.service(service).pid());
+		Cpu metricsCpu = new Cpu(this.suite.service(Service.METRICS).pid());
 		String token = token();
 		System.out.printf("%s: GET %s%n", name, path);
 		load.run("warm-up", this.concurrency, Duration.ofSeconds(15), get(direct, token));
@@ -107,13 +108,16 @@ final class GatewayOverheadBench {
 				long gatewayBefore = gatewayCpu.nanos();
 				long serviceBefore = serviceCpu.nanos();
 				long machineBefore = Cpu.machineNanos();
+				long metricsBefore = metricsCpu.nanos();
 				LoadGenerator.Result result = load.run(viaGateway ? "gateway" : "direct", this.concurrency, this.round,
 						get(viaGateway ? gateway : direct, fresh));
 				Run run = new Run(result, (gatewayCpu.nanos() - gatewayBefore) / 1e6 / result.requests(),
 						(serviceCpu.nanos() - serviceBefore) / 1e6 / result.requests(),
 						(Cpu.machineNanos() - machineBefore) / 1e6 / result.requests());
-				System.out.printf("  %s  CPU ms/req: gateway %.3f, service %.3f, whole machine %.3f%n", result,
-						run.gatewayCpuMs(), run.serviceCpuMs(), run.machineCpuMs());
+				System.out.printf(
+						"  %s  CPU ms/req: gateway %.3f, service %.3f, metrics-service %.3f, whole machine %.3f%n",
+						result, run.gatewayCpuMs(), run.serviceCpuMs(),
+						(metricsCpu.nanos() - metricsBefore) / 1e6 / result.requests(), run.machineCpuMs());
 				clean &= result.count(200) == result.requests();
 				(viaGateway ? gatewayRuns : directRuns).add(run);
 			}
