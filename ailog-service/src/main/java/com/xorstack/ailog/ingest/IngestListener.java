@@ -33,11 +33,13 @@ import com.xorstack.platform.tracing.TraceContexts;
 
 /**
  * Consumes {@code ailog.ingest.v1} a batch at a time. Valid events are stored in one
- * statement; invalid ones go to {@code ailog.ingest.v1.dlt} with the reason in the
- * {@code kafka_dlt-exception-message} header (their output preview redacted first). The
- * listener returns only after both, and the container commits the batch's offsets only
- * then: a crash before redelivers the batch, and the ids absorb it. A database or broker
- * failure throws, and the batch is retried with backoff until it succeeds.
+ * statement and announced on {@code ailog.recorded.v1}; invalid ones go to
+ * {@code ailog.ingest.v1.dlt} with the reason in the {@code kafka_dlt-exception-message}
+ * header (their output preview redacted first). The listener returns only after all of
+ * that was acknowledged, and the container commits the batch's offsets only then: a crash
+ * before redelivers the batch, the ids absorb it in storage, and its recorded events are
+ * published again (metrics-service counts each id once). A database or broker failure
+ * throws, and the batch is retried with backoff until it succeeds.
  */
 @Component
 class IngestListener {

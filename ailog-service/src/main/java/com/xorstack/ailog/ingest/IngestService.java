@@ -15,7 +15,9 @@ import org.springframework.stereotype.Service;
 import com.xorstack.ailog.retention.Partitions;
 
 /**
- * Stores validated calls exactly once, whichever path they came by.
+ * Stores validated calls exactly once, whichever path they came by, priced from the price
+ * table, and announces every one of them (fresh or duplicate) on
+ * {@code ailog.recorded.v1} before it answers: what it answers may be acknowledged.
  */
 @Service
 public class IngestService {
@@ -24,21 +26,41 @@ public class IngestService {
 
 	private final Partitions partitions;
 
-	IngestService(AiLogWriter writer, Partitions partitions) {
+	private final PriceTable prices;
+
+	private final RecordedEvents recorded;
+
+	IngestService(AiLogWriter writer, Partitions partitions, PriceTable prices, RecordedEvents recorded) {
 		this.writer = writer;
 		this.partitions = partitions;
+		this.prices = prices;
+		this.recorded = recorded;
 	}
 
 	public Mono<IngestOutcome> store(List<AiLogCall> calls) {
 		Map<UUID, AiLogCall> distinct = new LinkedHashMap<>();
 		calls.forEach((call) -> distinct.putIfAbsent(call.id(), call));
-		List<AiLogCall> unique = new ArrayList<>(distinct.values());
-		if (unique.isEmpty()) {
+		if (distinct.isEmpty()) {
 			return Mono.just(new IngestOutcome(Set.of(), 0));
 		}
-		return this.partitions.ensureFor(unique.stream().map(AiLogCall::occurredAt).toList())
-			.then(this.writer.insertNew(unique).collect(HashSet<UUID>::new, Set::add))
-			.map((stored) -> new IngestOutcome(Set.copyOf(stored), calls.size() - stored.size()));
+		return this.prices.current()
+			.map((prices) -> priced(distinct.values(), prices))
+			.flatMap((priced) -> insert(priced).flatMap((stored) -> this.recorded.publish(priced)
+				.thenReturn(new IngestOutcome(stored, calls.size() - stored.size()))));
+	}
+
+	private Mono<Set<UUID>> insert(List<PricedCall> calls) {
+		return this.partitions.ensureFor(calls.stream().map(PricedCall::occurredAt).toList())
+			.then(this.writer.insertNew(calls).collect(HashSet<UUID>::new, Set::add))
+			.map(Set::copyOf);
+	}
+
+	private static List<PricedCall> priced(Iterable<AiLogCall> calls, ModelPrices prices) {
+		List<PricedCall> priced = new ArrayList<>();
+		for (AiLogCall call : calls) {
+			priced.add(new PricedCall(call, prices.costOf(call)));
+		}
+		return priced;
 	}
 
 }

@@ -1,7 +1,7 @@
 /**
  * Ingest of AI-call logs: one validation and one redaction for the three ways in (Kafka
  * {@code ailog.ingest.v1}, {@code POST /api/ai-logs}, OTLP spans), stored exactly once
- * with its {@code ailog.recorded.v1} event in the same statement.
+ * and announced on {@code ailog.recorded.v1} before the batch is acknowledged.
  */
 @NullMarked
 package com.xorstack.ailog.ingest;

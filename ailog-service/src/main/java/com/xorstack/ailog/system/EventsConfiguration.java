@@ -23,7 +23,9 @@ import com.xorstack.platform.outbox.OutboxConfiguration;
 
 /**
  * Kafka of ailog-service: the ingest topic and its dead-letter topic, the recorded topic
- * fed by the outbox, and the batch listener container of the ingest.
+ * (published by the ingest itself after each commit, see {@code RecordedEvents}), and the
+ * batch listener container of the ingest. The outbox relay stays only to publish rows an
+ * earlier version left in the {@code outbox} table; nothing writes it any more.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(OutboxConfiguration.class)
@@ -48,10 +50,11 @@ class EventsConfiguration {
 	}
 
 	/**
-	 * Batches of up to 500 records; offsets are committed after the listener returned,
+	 * Batches of up to 1000 records; offsets are committed after the listener returned,
 	 * that is after the database commit. Invalid records never reach the error handler
 	 * (the listener dead-letters them itself), so whatever does is a failure of the
-	 * database or the broker: the batch is retried with backoff, never skipped. One
+	 * database or the broker (also a failed publish of {@code ailog.recorded.v1}): the
+	 * batch is retried with backoff, never skipped, and its offsets stay uncommitted. One
 	 * consumer a partition: while one waits for its insert to commit, another parses its
 	 * batch, which a single consumer would leave the database idle for (the AI-log ingest
 	 * benchmark in docs/BENCHMARKS.md measured it).
@@ -62,7 +65,7 @@ class EventsConfiguration {
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, "ailog-service");
 		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+		config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
 		ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		factory.setConsumerFactory(
 				new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer()));

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The Kafka ingest with real records: poison records go to the dead-letter topic with
  * their reason while the good ones around them are stored, a redelivered event is stored
- * once, and each stored call is announced once on {@code ailog.recorded.v1}.
+ * once, and each stored call is announced on {@code ailog.recorded.v1}: again on a
+ * redelivery, and before the batch's offsets are committed.
  */
 class KafkaIngestIntegrationTests extends AilogIntegrationTest {
 
@@ -87,9 +89,10 @@ class KafkaIngestIntegrationTests extends AilogIntegrationTest {
 				UUID.fromString((String) second.get("id")), UUID.fromString((String) third.get("id")));
 		assertThat(preview(second.get("id"))).isEqualTo("Reach me at [EMAIL]");
 
-		List<ConsumerRecord<String, byte[]>> recorded = EventRecords.await(Topics.AILOG_RECORDED,
-				(record) -> function.equals(record.key()), 3, Duration.ofSeconds(90), Duration.ofSeconds(3));
-		assertThat(recorded).as("one recorded event per stored call, none for the redelivery").hasSize(3);
+		List<ConsumerRecord<String, byte[]>> recorded = EventRecords.distinct(EventRecords.await(Topics.AILOG_RECORDED,
+				(record) -> function.equals(record.key()), 3, Duration.ofSeconds(90), Duration.ofSeconds(3)));
+		assertThat(recorded).as("a recorded event for each stored call (a redelivery may announce it again)")
+			.hasSize(3);
 		for (ConsumerRecord<String, byte[]> record : recorded) {
 			Map<String, Object> data = EventRecords.data(record);
 			assertThat(EventRecords.header(record, "ce_id")).isEqualTo(data.get("id"));
@@ -138,6 +141,54 @@ class KafkaIngestIntegrationTests extends AilogIntegrationTest {
 		finally {
 			this.db.sql("alter table ai_logs drop constraint refuse_for_test").then().block();
 		}
+	}
+
+	@Test
+	void aRedeliveredEventIsAnnouncedAgainSoThatNoCrashBetweenCommitAndPublishLosesIt() throws Exception {
+		String function = "kafka-again-" + UUID.randomUUID();
+		Map<String, Object> event = AiLogApi.event(function, Instant.now());
+		try (KafkaProducer<String, byte[]> producer = producer()) {
+			producer.send(cloudEvent(event, function)).get();
+			await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(storedIds(function)).hasSize(1));
+			producer.send(cloudEvent(event, function)).get();
+		}
+		List<ConsumerRecord<String, byte[]>> recorded = EventRecords.await(Topics.AILOG_RECORDED,
+				(record) -> function.equals(record.key()), 2, Duration.ofSeconds(90), Duration.ofSeconds(1));
+		assertThat(recorded).hasSize(2)
+			.allSatisfy((record) -> assertThat(EventRecords.header(record, "ce_id")).isEqualTo(event.get("id")));
+		assertThat(EventRecords.data(recorded.get(1))).isEqualTo(EventRecords.data(recorded.get(0)));
+		assertThat(storedIds(function)).hasSize(1);
+	}
+
+	@Test
+	void aBatchWhoseRecordedEventsTheBrokerRefusesStaysUncommittedUntilTheyArePublished() throws Exception {
+		String function = "kafka-outage-" + UUID.randomUUID();
+		Map<String, Object> event = AiLogApi.event(function, Instant.now());
+		try (RecordedTopicOutage outage = new RecordedTopicOutage();
+				KafkaProducer<String, byte[]> producer = producer()) {
+			RecordMetadata sent = producer.send(cloudEvent(event, function)).get();
+			await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(storedIds(function)).hasSize(1));
+			await().during(Duration.ofSeconds(3))
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> outage.committedOffset(sent.partition()) <= sent.offset());
+			assertThat(EventRecords.await(Topics.AILOG_RECORDED, (record) -> function.equals(record.key()), 1,
+					Duration.ofSeconds(2), Duration.ZERO))
+				.isEmpty();
+
+			outage.end();
+			List<ConsumerRecord<String, byte[]>> recorded = EventRecords.await(Topics.AILOG_RECORDED,
+					(record) -> function.equals(record.key()), 1, Duration.ofSeconds(90), Duration.ofSeconds(1));
+			assertThat(recorded).isNotEmpty()
+				.allSatisfy((record) -> assertThat(EventRecords.header(record, "ce_id")).isEqualTo(event.get("id")));
+			// the container may commit a batch its error handler retried with the next
+			// one:
+			// a next event on the same partition shows the consumer has moved past it
+			producer.send(cloudEvent(AiLogApi.event(function, Instant.now()), function)).get();
+			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(storedIds(function)).hasSize(2));
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> outage.committedOffset(sent.partition()) > sent.offset());
+		}
+		assertThat(storedIds(function)).hasSize(2);
 	}
 
 	private Set<UUID> storedIds(String function) {

@@ -1,5 +1,6 @@
 package com.xorstack.ailog.ingest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,12 +18,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.xorstack.ailog.AiLogApi;
 import com.xorstack.ailog.AilogIntegrationTest;
+import com.xorstack.ailog.EventRecords;
+import com.xorstack.platform.events.Topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code POST /api/ai-logs} as an edge function uses it: one event or a batch, 202 with
- * per-item rejections, each id stored once however often it is sent.
+ * per-item rejections, each id stored once however often it is sent, and a 503 with
+ * {@code Retry-After} when the stored calls cannot be announced.
  */
 class RestIngestIntegrationTests extends AilogIntegrationTest {
 
@@ -192,6 +197,33 @@ class RestIngestIntegrationTests extends AilogIntegrationTest {
 		}
 		assertThat(this.api.batch(events)).containsEntry("accepted", 1000);
 		assertThat(storedCount(function)).isEqualTo(1000);
+	}
+
+	@Test
+	void aBatchThatCannotBeAnnouncedIsA503WithRetryAfterAndItsResendIsAbsorbedAndAnnounced() throws Exception {
+		String function = "rest-outage-" + UUID.randomUUID();
+		Map<String, Object> event = AiLogApi.event(function, Instant.now());
+		try (RecordedTopicOutage outage = new RecordedTopicOutage()) {
+			this.api.post(Map.of("events", List.of(event)))
+				.expectStatus()
+				.isEqualTo(503)
+				.expectHeader()
+				.exists("Retry-After")
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo(503)
+				.jsonPath("$.title")
+				.isEqualTo("Service Unavailable");
+		}
+		assertThat(storedCount(function)).as("stored, but not acknowledged").isEqualTo(1);
+		assertThat(this.api.batch(List.of(event))).containsEntry("accepted", 0).containsEntry("duplicates", 1);
+		List<ConsumerRecord<String, byte[]>> recorded = EventRecords.await(Topics.AILOG_RECORDED,
+				(record) -> function.equals(record.key()), 1, Duration.ofSeconds(60), Duration.ofSeconds(1));
+		assertThat(recorded).hasSize(1);
+		assertThat(EventRecords.header(recorded.get(0), "ce_id")).isEqualTo(event.get("id"));
+		assertThat(storedCount(function)).isEqualTo(1);
 	}
 
 	private long storedCount(String function) {
