@@ -18,7 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.xorstack.ailog.AiLogApi;
 import com.xorstack.ailog.AilogIntegrationTest;
-import com.xorstack.ailog.EventRecords;
+import com.xorstack.devstack.EventRecords;
 import com.xorstack.platform.events.Topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
