@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Sums and a merged sketch over some buckets. Mutable while rows are merged into it; the
- * read methods answer {@code null} where there is nothing to answer from.
+ * read methods answer {@code null} where there is nothing to answer from. A point of a
+ * time series that is one rollup row may hold that row's stored quantile instead of its
+ * sketch ({@link #addStoredQuantile}); it answers that quantile and no other.
  */
 public final class Aggregate {
 
@@ -28,6 +30,12 @@ public final class Aggregate {
 	long unpricedCalls;
 
 	final DDSketch sketch = Sketches.empty();
+
+	private int rowsWithoutSketch;
+
+	private double storedQuantile = Double.NaN;
+
+	private double storedValue;
 
 	void add(Observation observation) {
 		this.calls++;
@@ -58,6 +66,16 @@ public final class Aggregate {
 		if (sketch != null) {
 			Sketches.mergeInto(this.sketch, sketch);
 		}
+	}
+
+	/**
+	 * A timed row whose sketch was not read: what its own sketch answers for
+	 * {@code quantile}.
+	 */
+	void addStoredQuantile(double quantile, double value) {
+		this.rowsWithoutSketch++;
+		this.storedQuantile = quantile;
+		this.storedValue = value;
 	}
 
 	public long calls() {
@@ -93,7 +111,13 @@ public final class Aggregate {
 	}
 
 	public @Nullable Double quantileMs(double quantile) {
-		return this.sketch.isEmpty() ? null : this.sketch.getValueAtQuantile(quantile);
+		if (this.rowsWithoutSketch == 0) {
+			return this.sketch.isEmpty() ? null : this.sketch.getValueAtQuantile(quantile);
+		}
+		if (this.rowsWithoutSketch == 1 && this.sketch.isEmpty() && quantile == this.storedQuantile) {
+			return this.storedValue;
+		}
+		throw new IllegalStateException("The sketches to answer quantile " + quantile + " were not read");
 	}
 
 }

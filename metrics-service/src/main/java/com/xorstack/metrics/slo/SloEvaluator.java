@@ -31,12 +31,22 @@ public class SloEvaluator {
 	}
 
 	public Mono<List<SloStatus>> evaluate(WindowFigures figures) {
-		return this.targets.findAll().filter((target) -> MEASURES.containsKey(target.metric())).map((target) -> {
-			Double current = MEASURES.get(target.metric()).apply(figures);
-			String status = (current == null) ? "no_data" : (current < target.target()) ? "ok" : "breached";
-			return new SloStatus(target.metric(), target.description(), target.unit(), target.target(), current, status,
-					target.updatedAt(), target.updatedBy());
-		}).collectList();
+		return evaluate(Mono.just(figures));
+	}
+
+	/** Reads the targets while the figures are still being read. */
+	public Mono<List<SloStatus>> evaluate(Mono<WindowFigures> figures) {
+		return this.targets.findAll()
+			.filter((target) -> MEASURES.containsKey(target.metric()))
+			.collectList()
+			.zipWith(figures, (targets, read) -> targets.stream().map((target) -> status(target, read)).toList());
+	}
+
+	private static SloStatus status(SloTarget target, WindowFigures figures) {
+		Double current = MEASURES.get(target.metric()).apply(figures);
+		String status = (current == null) ? "no_data" : (current < target.target()) ? "ok" : "breached";
+		return new SloStatus(target.metric(), target.description(), target.unit(), target.target(), current, status,
+				target.updatedAt(), target.updatedBy());
 	}
 
 }
