@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Sums and a merged sketch over some buckets. Mutable while rows are merged into it; the
  * read methods answer {@code null} where there is nothing to answer from. A point of a
- * time series that is one rollup row may hold that row's stored quantile instead of its
- * sketch ({@link #addStoredQuantile}); it answers that quantile and no other.
+ * time series holds its sums and only the one quantile it was read for
+ * ({@link #answerOnly}), without a sketch: it answers that quantile and no other.
  */
 public final class Aggregate {
 
@@ -31,11 +31,11 @@ public final class Aggregate {
 
 	final DDSketch sketch = Sketches.empty();
 
-	private int rowsWithoutSketch;
+	private boolean sketchRead = true;
 
-	private double storedQuantile = Double.NaN;
+	private double onlyQuantile = Double.NaN;
 
-	private double storedValue;
+	private @Nullable Double onlyValue;
 
 	void add(Observation observation) {
 		this.calls++;
@@ -69,13 +69,13 @@ public final class Aggregate {
 	}
 
 	/**
-	 * A timed row whose sketch was not read: what its own sketch answers for
-	 * {@code quantile}.
+	 * The sketch of these rows was not kept: {@link #quantileMs} answers {@code value}
+	 * for {@code quantile} ({@code NaN} for none) and fails for any other.
 	 */
-	void addStoredQuantile(double quantile, double value) {
-		this.rowsWithoutSketch++;
-		this.storedQuantile = quantile;
-		this.storedValue = value;
+	void answerOnly(double quantile, @Nullable Double value) {
+		this.sketchRead = false;
+		this.onlyQuantile = quantile;
+		this.onlyValue = value;
 	}
 
 	public long calls() {
@@ -111,11 +111,11 @@ public final class Aggregate {
 	}
 
 	public @Nullable Double quantileMs(double quantile) {
-		if (this.rowsWithoutSketch == 0) {
+		if (this.sketchRead) {
 			return this.sketch.isEmpty() ? null : this.sketch.getValueAtQuantile(quantile);
 		}
-		if (this.rowsWithoutSketch == 1 && this.sketch.isEmpty() && quantile == this.storedQuantile) {
-			return this.storedValue;
+		if (quantile == this.onlyQuantile) {
+			return this.onlyValue;
 		}
 		throw new IllegalStateException("The sketches to answer quantile " + quantile + " were not read");
 	}

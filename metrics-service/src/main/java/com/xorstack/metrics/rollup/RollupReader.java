@@ -1,18 +1,14 @@
 package com.xorstack.metrics.rollup;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
-import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -72,22 +68,14 @@ public class RollupReader {
 			.append(granularity.table())
 			.append(" where kind = :kind")
 			.append(labelFilter(labels))
-			.append(" and bucket >= :from and bucket < :to");
+			.append(" and bucket >= :from and bucket < :to order by bucket");
 		DatabaseClient.GenericExecuteSpec spec = bindLabels(this.db.sql(sql.toString()), labels).bind("kind", kind)
 			.bind("from", granularity.bucket(from).atOffset(ZoneOffset.UTC))
 			.bind("to", to.atOffset(ZoneOffset.UTC));
-		return spec.map((row) -> new Row(row, row.get("stored", Double.class)))
+		return spec.map((row) -> new RollupRow(row, row.get("stored", Double.class)))
 			.all()
-			.reduce(new TreeMap<Instant, Aggregate>(), (series, row) -> {
-				Aggregate point = series.computeIfAbsent(row.bucket(), (bucket) -> new Aggregate());
-				row.addTo(point);
-				if (row.sketch() == null && row.timedCalls() > 0) {
-					point.addStoredQuantile((quantile != null) ? quantile : Double.NaN,
-							(row.stored() != null) ? row.stored() : Double.NaN);
-				}
-				return series;
-			})
-			.map((series) -> (Map<Instant, Aggregate>) series);
+			.collectList()
+			.map((rows) -> SeriesPoints.of(rows, quantile));
 	}
 
 	/**
@@ -146,7 +134,7 @@ public class RollupReader {
 			spec = spec.bind("from" + i, segments.get(i).from().atOffset(ZoneOffset.UTC))
 				.bind("to" + i, segments.get(i).to().atOffset(ZoneOffset.UTC));
 		}
-		return spec.map((row) -> Map.entry(row.get("kind", String.class), new Row(row, null)))
+		return spec.map((row) -> Map.entry(row.get("kind", String.class), new RollupRow(row, null)))
 			.all()
 			.collectList()
 			.zipWith(empty, (rows, byKind) -> {
@@ -177,25 +165,6 @@ public class RollupReader {
 			bound = bound.bind("operation", labels.operation());
 		}
 		return bound;
-	}
-
-	private record Row(Instant bucket, long calls, long errors, double durationSumMs, long timedCalls, long inputTokens,
-			long outputTokens, BigDecimal costUsd, long unpricedCalls, byte @Nullable [] sketch,
-			@Nullable Double stored) {
-
-		Row(Readable row, @Nullable Double stored) {
-			this(row.get("bucket", OffsetDateTime.class).toInstant(), row.get("calls", Long.class),
-					row.get("errors", Long.class), row.get("duration_sum_ms", Double.class),
-					row.get("timed_calls", Long.class), row.get("input_tokens", Long.class),
-					row.get("output_tokens", Long.class), row.get("cost_usd", BigDecimal.class),
-					row.get("unpriced_calls", Long.class), row.get("sketch", byte[].class), stored);
-		}
-
-		void addTo(Aggregate aggregate) {
-			aggregate.addRow(this.calls, this.errors, this.durationSumMs, this.timedCalls, this.inputTokens,
-					this.outputTokens, this.costUsd, this.unpricedCalls, this.sketch);
-		}
-
 	}
 
 }

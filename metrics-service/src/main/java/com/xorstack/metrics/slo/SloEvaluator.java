@@ -31,15 +31,16 @@ public class SloEvaluator {
 	}
 
 	public Mono<List<SloStatus>> evaluate(WindowFigures figures) {
-		return evaluate(Mono.just(figures));
+		return targets().map((targets) -> evaluate(figures, targets));
 	}
 
-	/** Reads the targets while the figures are still being read. */
-	public Mono<List<SloStatus>> evaluate(Mono<WindowFigures> figures) {
-		return this.targets.findAll()
-			.filter((target) -> MEASURES.containsKey(target.metric()))
-			.collectList()
-			.zipWith(figures, (targets, read) -> targets.stream().map((target) -> status(target, read)).toList());
+	/** The targets, read apart so that a caller can read them alongside the figures. */
+	public Mono<List<SloTarget>> targets() {
+		return this.targets.findAll().filter((target) -> MEASURES.containsKey(target.metric())).collectList();
+	}
+
+	public List<SloStatus> evaluate(WindowFigures figures, List<SloTarget> targets) {
+		return targets.stream().map((target) -> status(target, figures)).toList();
 	}
 
 	private static SloStatus status(SloTarget target, WindowFigures figures) {
