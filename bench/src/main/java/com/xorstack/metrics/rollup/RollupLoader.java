@@ -26,15 +26,16 @@ import org.postgresql.copy.CopyIn;
  * API requests and AI calls spread over a span would have produced through
  * {@link RollupWriter}: every event is folded with {@link Aggregate#add} into its
  * labelled row and into the {@code *} row of its kind, minute rows are merged into hour
- * and day rows, and sketches are stored with {@link Sketches#encode}. Minute rows only
- * for buckets the service keeps ({@code minuteRetention}); hour and day rows for all.
- * Rows go in by {@code COPY}, one connection per table. Lives in the service's package
- * (on the classpath, not a module) so that it uses the very classes the writer uses.
+ * and day rows, and sketches are stored with {@link Sketches#encode} next to the
+ * quantiles the writer stores ({@link Sketches#quantileText}). Minute rows only for
+ * buckets the service keeps ({@code minuteRetention}); hour and day rows for all. Rows go
+ * in by {@code COPY}, one connection per table. Lives in the service's package (on the
+ * classpath, not a module) so that it uses the very classes the writer uses.
  */
 public final class RollupLoader {
 
 	private static final String COLUMNS = "(kind, name, model, operation, bucket, calls, errors, duration_sum_ms,"
-			+ " timed_calls, input_tokens, output_tokens, cost_usd, unpriced_calls, sketch)";
+			+ " timed_calls, input_tokens, output_tokens, cost_usd, unpriced_calls, sketch, p50_ms, p95_ms, p99_ms)";
 
 	private final String jdbcUrl;
 
@@ -164,7 +165,9 @@ public final class RollupLoader {
 				+ quoted(key.operation()) + ',' + key.bucket().atOffset(ZoneOffset.UTC) + ',' + sums.calls + ','
 				+ sums.errors + ',' + sums.durationSumMs + ',' + sums.timedCalls + ',' + sums.inputTokens + ','
 				+ sums.outputTokens + ',' + sums.costUsd.setScale(8, RoundingMode.HALF_UP).toPlainString() + ','
-				+ sums.unpricedCalls + ",\\x" + this.hex.formatHex(Sketches.encode(sums.sketch)) + '\n';
+				+ sums.unpricedCalls + ",\\x" + this.hex.formatHex(Sketches.encode(sums.sketch)) + ','
+				+ Sketches.quantileText(sums.sketch, 0.50) + ',' + Sketches.quantileText(sums.sketch, 0.95) + ','
+				+ Sketches.quantileText(sums.sketch, 0.99) + '\n';
 		byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
 		this.copies.get(key.granularity()).writeToCopy(bytes, 0, bytes.length);
 		this.rows.merge(key.granularity(), 1L, Long::sum);

@@ -45,12 +45,13 @@ class DashboardService {
 
 	Mono<DashboardSummary> summarize(DashboardWindow window) {
 		Instant now = this.clock.instant();
-		Mono<WindowFigures> figures = this.rollups.figures(now.minus(window.duration()), now);
+		// every read at once: the figures, sessions, feedback and SLO targets
 		return Mono
-			.zip(figures, this.activity.activeSessionsSince(now.minus(this.properties.activeSessionWindow())),
-					this.feedback.countByStatus("pending"))
-			.flatMap((all) -> this.slos.evaluate(all.getT1())
-				.map((slos) -> summary(window, all.getT1(), all.getT2(), all.getT3(), slos)));
+			.zip(this.rollups.figures(now.minus(window.duration()), now),
+					this.activity.activeSessionsSince(now.minus(this.properties.activeSessionWindow())),
+					this.feedback.countByStatus("pending"), this.slos.targets())
+			.map((all) -> summary(window, all.getT1(), all.getT2(), all.getT3(),
+					this.slos.evaluate(all.getT1(), all.getT4())));
 	}
 
 	private DashboardSummary summary(DashboardWindow window, WindowFigures figures, long activeSessions,

@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Sums and a merged sketch over some buckets. Mutable while rows are merged into it; the
- * read methods answer {@code null} where there is nothing to answer from.
+ * read methods answer {@code null} where there is nothing to answer from. A point of a
+ * time series holds its sums and only the one quantile it was read for
+ * ({@link #answerOnly}), without a sketch: it answers that quantile and no other.
  */
 public final class Aggregate {
 
@@ -28,6 +30,12 @@ public final class Aggregate {
 	long unpricedCalls;
 
 	final DDSketch sketch = Sketches.empty();
+
+	private boolean sketchRead = true;
+
+	private double onlyQuantile = Double.NaN;
+
+	private @Nullable Double onlyValue;
 
 	void add(Observation observation) {
 		this.calls++;
@@ -76,6 +84,16 @@ public final class Aggregate {
 		return this;
 	}
 
+	/**
+	 * The sketch of these rows was not kept: {@link #quantileMs} answers {@code value}
+	 * for {@code quantile} ({@code NaN} for none) and fails for any other.
+	 */
+	void answerOnly(double quantile, @Nullable Double value) {
+		this.sketchRead = false;
+		this.onlyQuantile = quantile;
+		this.onlyValue = value;
+	}
+
 	public long calls() {
 		return this.calls;
 	}
@@ -109,7 +127,13 @@ public final class Aggregate {
 	}
 
 	public @Nullable Double quantileMs(double quantile) {
-		return this.sketch.isEmpty() ? null : this.sketch.getValueAtQuantile(quantile);
+		if (this.sketchRead) {
+			return this.sketch.isEmpty() ? null : this.sketch.getValueAtQuantile(quantile);
+		}
+		if (quantile == this.onlyQuantile) {
+			return this.onlyValue;
+		}
+		throw new IllegalStateException("The sketches to answer quantile " + quantile + " were not read");
 	}
 
 }

@@ -1,33 +1,33 @@
 package com.xorstack.metrics.rollup;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Answers windows and time series from the rollups alone, merging bucket sketches in
- * Java. A window reads hourly rows for its whole hours and minute rows only for its edges
- * ({@link ReadPlan}), so a 30-day window is about 720 rows per kind and labels.
+ * Answers windows and time series from the rollups alone. A window reads whole days, the
+ * hours around them and minute edges ({@link ReadPlan}) in one statement and merges their
+ * sketches in Java. A time series reads one row per step and labels; a step of one row
+ * takes that row's stored quantile, so only steps of several rows decode sketches.
  */
 @Repository
 public class RollupReader {
 
-	private static final String COLUMNS = "bucket, calls, errors, duration_sum_ms, timed_calls, input_tokens,"
-			+ " output_tokens, cost_usd, unpriced_calls, sketch";
+	private static final String SUMS = "bucket, calls, errors, duration_sum_ms, timed_calls, input_tokens,"
+			+ " output_tokens, cost_usd, unpriced_calls";
+
+	private static final List<String> SUMMARY_KINDS = List.of(Observation.API, Observation.AI, Observation.DASHBOARD);
 
 	private final DatabaseClient db;
 
@@ -41,39 +41,41 @@ public class RollupReader {
 		this.clock = clock;
 	}
 
+	/** API requests, AI calls and dashboard loads of a window, without label filters. */
 	public Mono<WindowFigures> figures(Instant from, Instant to) {
-		return Mono
-			.zip(aggregate(Observation.API, Labels.NONE, from, to), aggregate(Observation.AI, Labels.NONE, from, to),
-					aggregate(Observation.DASHBOARD, Labels.NONE, from, to))
-			.map((all) -> new WindowFigures(from, to, all.getT1(), all.getT2(), all.getT3()));
+		return window(SUMMARY_KINDS, Labels.NONE, from, to).map((kinds) -> new WindowFigures(from, to,
+				kinds.get(Observation.API), kinds.get(Observation.AI), kinds.get(Observation.DASHBOARD)));
 	}
 
 	public Mono<Aggregate> aggregate(String kind, Labels labels, Instant from, Instant to) {
-		ReadPlan plan = ReadPlan.of(from, to, minuteHorizon());
-		return Flux.fromIterable(plan.segments())
-			.concatMap((segment) -> rows(segment.granularity(), kind, labels, segment.from(), segment.to(),
-					(bucket) -> bucket))
-			.reduce(new Aggregate(), (aggregate, row) -> {
-				row.addTo(aggregate);
-				return aggregate;
-			});
+		return window(List.of(kind), labels, from, to).map((kinds) -> kinds.get(kind));
 	}
 
 	/**
 	 * One aggregate per step from the table of that step's width (UTC days for
-	 * {@code 1d}); steps without data are absent.
+	 * {@code 1d}); steps without data are absent. {@code quantile} is the one quantile
+	 * the caller will ask the points for, {@code null} for none: then no sketch is read
+	 * at all, and a point of a single row answers it from the row's stored column.
 	 */
-	public Mono<Map<Instant, Aggregate>> series(String kind, Labels labels, Instant from, Instant to, Duration step) {
+	public Mono<Map<Instant, Aggregate>> series(String kind, Labels labels, Instant from, Instant to, Duration step,
+			@Nullable Double quantile) {
 		Granularity granularity = step.equals(Duration.ofMinutes(1)) ? Granularity.MINUTE
 				: step.equals(Duration.ofHours(1)) ? Granularity.HOUR : Granularity.DAY;
-		Function<Instant, Instant> stepOf = (bucket) -> Instant
-			.ofEpochSecond(Math.floorDiv(bucket.getEpochSecond(), step.toSeconds()) * step.toSeconds());
-		return rows(granularity, kind, labels, granularity.bucket(from), to, stepOf)
-			.reduce(new TreeMap<Instant, Aggregate>(), (series, row) -> {
-				row.addTo(series.computeIfAbsent(row.step(), (s) -> new Aggregate()));
-				return series;
-			})
-			.map((series) -> (Map<Instant, Aggregate>) series);
+		StringBuilder sql = new StringBuilder("select ").append(SUMS)
+			.append(", ")
+			.append(quantileColumns(labels, quantile))
+			.append(" from ")
+			.append(granularity.table())
+			.append(" where kind = :kind")
+			.append(labelFilter(labels))
+			.append(" and bucket >= :from and bucket < :to order by bucket");
+		DatabaseClient.GenericExecuteSpec spec = bindLabels(this.db.sql(sql.toString()), labels).bind("kind", kind)
+			.bind("from", granularity.bucket(from).atOffset(ZoneOffset.UTC))
+			.bind("to", to.atOffset(ZoneOffset.UTC));
+		return spec.map((row) -> new RollupRow(row, row.get("stored", Double.class)))
+			.all()
+			.collectList()
+			.map((rows) -> SeriesPoints.of(rows, quantile));
 	}
 
 	/**
@@ -84,51 +86,85 @@ public class RollupReader {
 		return this.clock.instant().minus(this.properties.minuteRollups()).truncatedTo(ChronoUnit.DAYS);
 	}
 
-	private Flux<Row> rows(Granularity granularity, String kind, Labels labels, Instant from, Instant to,
-			Function<Instant, Instant> stepOf) {
-		StringBuilder sql = new StringBuilder("select ").append(COLUMNS)
-			.append(" from ")
-			.append(granularity.table())
-			.append(" where kind = :kind and bucket >= :from and bucket < :to");
-		if (labels.none()) {
-			// the whole primary key prefix, so the scan is a range over bucket alone
-			sql.append(" and name = '*' and model = '*' and operation = '*'");
+	/**
+	 * The stored quantile and the sketch only where it is needed: for a step with more
+	 * than one row (a label filter that leaves several), or a row without the column.
+	 */
+	private static String quantileColumns(Labels labels, @Nullable Double quantile) {
+		if (quantile == null) {
+			return "cast(null as double precision) as stored, cast(null as bytea) as sketch";
 		}
-		else {
-			sql.append(" and name <> '*'");
-			sql.append((labels.name() != null) ? " and name = :name" : "");
-			sql.append((labels.model() != null) ? " and model = :model" : "");
-			sql.append((labels.operation() != null) ? " and operation = :operation" : "");
+		String stored = Sketches.storedColumn(quantile);
+		if (stored == null) {
+			return "cast(null as double precision) as stored, sketch";
 		}
-		DatabaseClient.GenericExecuteSpec spec = this.db.sql(sql.toString())
-			.bind("kind", kind)
-			.bind("from", from.atOffset(ZoneOffset.UTC))
-			.bind("to", to.atOffset(ZoneOffset.UTC));
-		if (labels.name() != null) {
-			spec = spec.bind("name", labels.name());
-		}
-		if (labels.model() != null) {
-			spec = spec.bind("model", labels.model());
-		}
-		if (labels.operation() != null) {
-			spec = spec.bind("operation", labels.operation());
-		}
-		return spec.map((row) -> new Row(stepOf.apply(row.get("bucket", OffsetDateTime.class).toInstant()),
-				row.get("calls", Long.class), row.get("errors", Long.class), row.get("duration_sum_ms", Double.class),
-				row.get("timed_calls", Long.class), row.get("input_tokens", Long.class),
-				row.get("output_tokens", Long.class), row.get("cost_usd", BigDecimal.class),
-				row.get("unpriced_calls", Long.class), row.get("sketch", byte[].class)))
-			.all();
+		String several = labels.none() ? "" : " or count(*) over (partition by bucket) > 1";
+		return stored + " as stored, case when timed_calls > 0 and (" + stored + " is null" + several
+				+ ") then sketch end as sketch";
 	}
 
-	private record Row(Instant step, long calls, long errors, double durationSumMs, long timedCalls, long inputTokens,
-			long outputTokens, BigDecimal costUsd, long unpricedCalls, byte @Nullable [] sketch) {
-
-		void addTo(Aggregate aggregate) {
-			aggregate.addRow(this.calls, this.errors, this.durationSumMs, this.timedCalls, this.inputTokens,
-					this.outputTokens, this.costUsd, this.unpricedCalls, this.sketch);
+	/** Every segment of the window's plan, all kinds, in one statement. */
+	private Mono<Map<String, Aggregate>> window(List<String> kinds, Labels labels, Instant from, Instant to) {
+		List<ReadPlan.Segment> segments = ReadPlan.of(from, to, minuteHorizon()).segments();
+		Mono<Map<String, Aggregate>> empty = Mono.fromSupplier(() -> {
+			Map<String, Aggregate> byKind = new LinkedHashMap<>();
+			kinds.forEach((kind) -> byKind.put(kind, new Aggregate()));
+			return byKind;
+		});
+		if (segments.isEmpty()) {
+			return empty;
 		}
+		StringBuilder sql = new StringBuilder();
+		for (int i = 0; i < segments.size(); i++) {
+			sql.append((i > 0) ? " union all " : "")
+				.append("select kind, ")
+				.append(SUMS)
+				.append(", sketch from ")
+				.append(segments.get(i).granularity().table())
+				.append(" where kind = any(cast(:kinds as text[]))")
+				.append(labelFilter(labels))
+				.append(" and bucket >= :from")
+				.append(i)
+				.append(" and bucket < :to")
+				.append(i);
+		}
+		DatabaseClient.GenericExecuteSpec spec = bindLabels(this.db.sql(sql.toString()), labels).bind("kinds",
+				kinds.toArray(String[]::new));
+		for (int i = 0; i < segments.size(); i++) {
+			spec = spec.bind("from" + i, segments.get(i).from().atOffset(ZoneOffset.UTC))
+				.bind("to" + i, segments.get(i).to().atOffset(ZoneOffset.UTC));
+		}
+		return spec.map((row) -> Map.entry(row.get("kind", String.class), new RollupRow(row, null)))
+			.all()
+			.collectList()
+			.zipWith(empty, (rows, byKind) -> {
+				rows.forEach((row) -> row.getValue().addTo(byKind.get(row.getKey())));
+				return byKind;
+			});
+	}
 
+	private static String labelFilter(Labels labels) {
+		if (labels.none()) {
+			// the whole primary key prefix, so the scan is a range over bucket alone
+			return " and name = '*' and model = '*' and operation = '*'";
+		}
+		return " and name <> '*'" + ((labels.name() != null) ? " and name = :name" : "")
+				+ ((labels.model() != null) ? " and model = :model" : "")
+				+ ((labels.operation() != null) ? " and operation = :operation" : "");
+	}
+
+	private static DatabaseClient.GenericExecuteSpec bindLabels(DatabaseClient.GenericExecuteSpec spec, Labels labels) {
+		DatabaseClient.GenericExecuteSpec bound = spec;
+		if (labels.name() != null) {
+			bound = bound.bind("name", labels.name());
+		}
+		if (labels.model() != null) {
+			bound = bound.bind("model", labels.model());
+		}
+		if (labels.operation() != null) {
+			bound = bound.bind("operation", labels.operation());
+		}
+		return bound;
 	}
 
 }

@@ -22,8 +22,9 @@ import org.springframework.stereotype.Repository;
  * summed in memory first, then each table takes three statements whatever the number of
  * rows: make the missing rows, lock them all (in one order, so two writers never wait on
  * each other in a circle), and, after the stored sketches are merged in Java, add the
- * sums and write the merged sketches back. Run {@link #prepare} before the transaction
- * and {@link #write} inside it, together with the event ids.
+ * sums and write the merged sketches back, with the p50, p95 and p99 they answer. Run
+ * {@link #prepare} before the transaction and {@link #write} inside it, together with the
+ * event ids.
  */
 @Repository
 public class RollupWriter {
@@ -136,14 +137,18 @@ public class RollupWriter {
 				+ " input_tokens = t.input_tokens + cast(u.input_tokens as bigint),"
 				+ " output_tokens = t.output_tokens + cast(u.output_tokens as bigint),"
 				+ " cost_usd = t.cost_usd + cast(u.cost as numeric),"
-				+ " unpriced_calls = t.unpriced_calls + cast(u.unpriced as bigint), sketch = decode(u.sketch, 'base64')"
+				+ " unpriced_calls = t.unpriced_calls + cast(u.unpriced as bigint), sketch = decode(u.sketch, 'base64'),"
+				+ " p50_ms = cast(nullif(u.p50, '') as double precision),"
+				+ " p95_ms = cast(nullif(u.p95, '') as double precision),"
+				+ " p99_ms = cast(nullif(u.p99, '') as double precision)"
 				+ " from unnest(cast(:kinds as text[]), cast(:names as text[]), cast(:models as text[]),"
 				+ " cast(:operations as text[]), cast(:buckets as text[]), cast(:calls as text[]),"
 				+ " cast(:errors as text[]), cast(:durationSums as text[]), cast(:timedCalls as text[]),"
 				+ " cast(:inputTokens as text[]), cast(:outputTokens as text[]), cast(:costs as text[]),"
-				+ " cast(:unpriced as text[]), cast(:sketches as text[])) as u(kind, name, model, operation, bucket,"
-				+ " calls, errors, duration_sum, timed_calls, input_tokens, output_tokens, cost, unpriced, sketch)"
-				+ " where " + MATCH;
+				+ " cast(:unpriced as text[]), cast(:sketches as text[]), cast(:p50s as text[]),"
+				+ " cast(:p95s as text[]), cast(:p99s as text[])) as u(kind, name, model, operation, bucket,"
+				+ " calls, errors, duration_sum, timed_calls, input_tokens, output_tokens, cost, unpriced, sketch,"
+				+ " p50, p95, p99) where " + MATCH;
 		Base64.Encoder base64 = Base64.getEncoder();
 		return bindKeys(this.db.sql(sql), keys).bind("calls", column(sums, (a) -> Long.toString(a.calls)))
 			.bind("errors", column(sums, (a) -> Long.toString(a.errors)))
@@ -154,6 +159,9 @@ public class RollupWriter {
 			.bind("costs", column(sums, (a) -> a.costUsd.setScale(8, RoundingMode.HALF_UP).toPlainString()))
 			.bind("unpriced", column(sums, (a) -> Long.toString(a.unpricedCalls)))
 			.bind("sketches", column(sums, (a) -> base64.encodeToString(Sketches.encode(a.sketch))))
+			.bind("p50s", column(sums, (a) -> Sketches.quantileText(a.sketch, 0.50)))
+			.bind("p95s", column(sums, (a) -> Sketches.quantileText(a.sketch, 0.95)))
+			.bind("p99s", column(sums, (a) -> Sketches.quantileText(a.sketch, 0.99)))
 			.fetch()
 			.rowsUpdated();
 	}

@@ -7,6 +7,7 @@ import com.datadoghq.sketch.ddsketch.DDSketch;
 import com.datadoghq.sketch.ddsketch.DDSketches;
 import com.datadoghq.sketch.ddsketch.encoding.ByteArrayInput;
 import com.datadoghq.sketch.ddsketch.encoding.GrowingByteArrayOutput;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one kind of sketch this service keeps: a DDSketch with a logarithmic index mapping
@@ -20,6 +21,12 @@ public final class Sketches {
 	public static final double RELATIVE_ACCURACY = 0.01;
 
 	static final int MAX_BINS = 2048;
+
+	/**
+	 * The quantiles each rollup row also keeps as columns ({@code p50_ms},
+	 * {@code p95_ms}, {@code p99_ms}), answered by its own sketch.
+	 */
+	static final double[] STORED_QUANTILES = { 0.50, 0.95, 0.99 };
 
 	private Sketches() {
 	}
@@ -37,6 +44,26 @@ public final class Sketches {
 			throw new UncheckedIOException(ex);
 		}
 		return output.trimmedCopy();
+	}
+
+	/**
+	 * The stored column of a quantile, or {@code null} when rows do not keep that one.
+	 */
+	static @Nullable String storedColumn(double quantile) {
+		for (double stored : STORED_QUANTILES) {
+			if (stored == quantile) {
+				return "p" + Math.round(quantile * 100) + "_ms";
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * A quantile as the text the writer binds: exact (PostgreSQL reads back the same
+	 * double), empty for an empty sketch.
+	 */
+	static String quantileText(DDSketch sketch, double quantile) {
+		return sketch.isEmpty() ? "" : Double.toString(sketch.getValueAtQuantile(quantile));
 	}
 
 	/** Merges an encoded sketch into {@code target} without building another sketch. */

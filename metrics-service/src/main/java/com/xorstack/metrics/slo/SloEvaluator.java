@@ -31,12 +31,23 @@ public class SloEvaluator {
 	}
 
 	public Mono<List<SloStatus>> evaluate(WindowFigures figures) {
-		return this.targets.findAll().filter((target) -> MEASURES.containsKey(target.metric())).map((target) -> {
-			Double current = MEASURES.get(target.metric()).apply(figures);
-			String status = (current == null) ? "no_data" : (current < target.target()) ? "ok" : "breached";
-			return new SloStatus(target.metric(), target.description(), target.unit(), target.target(), current, status,
-					target.updatedAt(), target.updatedBy());
-		}).collectList();
+		return targets().map((targets) -> evaluate(figures, targets));
+	}
+
+	/** The targets, read apart so that a caller can read them alongside the figures. */
+	public Mono<List<SloTarget>> targets() {
+		return this.targets.findAll().filter((target) -> MEASURES.containsKey(target.metric())).collectList();
+	}
+
+	public List<SloStatus> evaluate(WindowFigures figures, List<SloTarget> targets) {
+		return targets.stream().map((target) -> status(target, figures)).toList();
+	}
+
+	private static SloStatus status(SloTarget target, WindowFigures figures) {
+		Double current = MEASURES.get(target.metric()).apply(figures);
+		String status = (current == null) ? "no_data" : (current < target.target()) ? "ok" : "breached";
+		return new SloStatus(target.metric(), target.description(), target.unit(), target.target(), current, status,
+				target.updatedAt(), target.updatedBy());
 	}
 
 }

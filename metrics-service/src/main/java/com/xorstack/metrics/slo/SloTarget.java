@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-record SloTarget(String metric, double target, String unit, String description, Instant updatedAt,
+/** An objective as stored: its target and who changed it last. */
+public record SloTarget(String metric, double target, String unit, String description, Instant updatedAt,
 		@Nullable String updatedBy) {
 }

@@ -87,7 +87,7 @@ class TimeseriesController {
 		}
 		Labels filter = new Labels(labels.get("route") != null ? labels.get("route") : labels.get("function"),
 				labels.get("model"), labels.get("operation"));
-		return this.rollups.series(known.kind(), filter, start, end, width).map((series) -> {
+		return this.rollups.series(known.kind(), filter, start, end, width, known.quantile()).map((series) -> {
 			List<Map<String, Object>> points = new ArrayList<>();
 			for (Instant t = start; t.isBefore(end); t = t.plus(width)) {
 				Map<String, Object> point = new LinkedHashMap<>();

@@ -71,6 +71,30 @@ class TrafficEventsIntegrationTests extends MetricsIntegrationTest {
 				"function:" + function);
 		assertThat(sum(hourly)).isEqualTo(calls.size());
 		assertThat(sum(perMinute)).isEqualTo(calls.size());
+		for (String quantile : List.of("p50", "p95", "p99")) {
+			assertHourlyPercentiles(timeseries("ai.latency." + quantile + "_ms", "1h", now.minus(4, ChronoUnit.HOURS),
+					now, "function:" + function), calls, Integer.parseInt(quantile.substring(1)) / 100.0);
+		}
+	}
+
+	/** Each hour's point against the exact percentile of the calls in that hour. */
+	@SuppressWarnings("unchecked")
+	private static void assertHourlyPercentiles(Map<String, Object> series, List<Call> calls, double q) {
+		for (Map<String, Object> point : (List<Map<String, Object>>) series.get("points")) {
+			Instant hour = Instant.parse((String) point.get("t"));
+			double[] sorted = calls.stream()
+				.filter((call) -> call.at().truncatedTo(ChronoUnit.HOURS).equals(hour))
+				.mapToDouble(Call::durationMs)
+				.sorted()
+				.toArray();
+			if (sorted.length == 0) {
+				assertThat(point.get("value")).isNull();
+				continue;
+			}
+			double exact = sorted[(int) Math.floor(q * (sorted.length - 1))];
+			assertThat(((Number) point.get("value")).doubleValue()).as("p%s at %s", q * 100, hour)
+				.isCloseTo(exact, within(exact * 0.01));
+		}
 	}
 
 	@Test
