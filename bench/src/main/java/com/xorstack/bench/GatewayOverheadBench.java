@@ -46,6 +46,8 @@ final class GatewayOverheadBench {
 
 	private final int rate;
 
+	private final Duration warmUp;
+
 	private final List<String> requests;
 
 	GatewayOverheadBench(Suite suite, Map<String, String> options) {
@@ -54,6 +56,7 @@ final class GatewayOverheadBench {
 		this.round = Duration.ofSeconds(Bench.intOption(options, "seconds", 10));
 		this.rounds = Bench.intOption(options, "rounds", 5);
 		this.rate = Bench.intOption(options, "rate", 200);
+		this.warmUp = Duration.ofSeconds(Bench.intOption(options, "warm-up", 90));
 		this.requests = List.of(options.getOrDefault("requests", "me,feedback").split(","));
 	}
 
@@ -97,8 +100,11 @@ final class GatewayOverheadBench {
 		Cpu metricsCpu = new Cpu(this.suite.service(Service.METRICS).pid());
 		String token = token();
 		System.out.printf("%s: GET %s%n", name, path);
-		load.run("warm-up", this.concurrency, Duration.ofSeconds(15), get(direct, token));
-		load.run("warm-up", this.concurrency, Duration.ofSeconds(15), get(gateway, token));
+		// the gateway's code path is long and reactive: the JIT needs tens of thousands
+		// of
+		// requests before it reaches its steady state (a 15 s warm-up left it at a third)
+		load.run("warm-up", this.concurrency, this.warmUp, get(direct, token));
+		load.run("warm-up", this.concurrency, this.warmUp, get(gateway, token));
 		List<Run> directRuns = new ArrayList<>();
 		List<Run> gatewayRuns = new ArrayList<>();
 		boolean clean = true;

@@ -1,15 +1,12 @@
 package com.xorstack.metrics.rollup;
 
-import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -149,34 +146,21 @@ public class RollupWriter {
 				+ " cast(:p95s as text[]), cast(:p99s as text[])) as u(kind, name, model, operation, bucket,"
 				+ " calls, errors, duration_sum, timed_calls, input_tokens, output_tokens, cost, unpriced, sketch,"
 				+ " p50, p95, p99) where " + MATCH;
-		Base64.Encoder base64 = Base64.getEncoder();
-		return bindKeys(this.db.sql(sql), keys).bind("calls", column(sums, (a) -> Long.toString(a.calls)))
-			.bind("errors", column(sums, (a) -> Long.toString(a.errors)))
-			.bind("durationSums", column(sums, (a) -> Double.toString(a.durationSumMs)))
-			.bind("timedCalls", column(sums, (a) -> Long.toString(a.timedCalls)))
-			.bind("inputTokens", column(sums, (a) -> Long.toString(a.inputTokens)))
-			.bind("outputTokens", column(sums, (a) -> Long.toString(a.outputTokens)))
-			.bind("costs", column(sums, (a) -> a.costUsd.setScale(8, RoundingMode.HALF_UP).toPlainString()))
-			.bind("unpriced", column(sums, (a) -> Long.toString(a.unpricedCalls)))
-			.bind("sketches", column(sums, (a) -> base64.encodeToString(Sketches.encode(a.sketch))))
-			.bind("p50s", column(sums, (a) -> Sketches.quantileText(a.sketch, 0.50)))
-			.bind("p95s", column(sums, (a) -> Sketches.quantileText(a.sketch, 0.95)))
-			.bind("p99s", column(sums, (a) -> Sketches.quantileText(a.sketch, 0.99)))
+		return AggregateColumns.bindSums(bindKeys(this.db.sql(sql), keys), sums)
+			.bind("p50s", AggregateColumns.column(sums, (a) -> Sketches.quantileText(a.sketch, 0.50)))
+			.bind("p95s", AggregateColumns.column(sums, (a) -> Sketches.quantileText(a.sketch, 0.95)))
+			.bind("p99s", AggregateColumns.column(sums, (a) -> Sketches.quantileText(a.sketch, 0.99)))
 			.fetch()
 			.rowsUpdated();
 	}
 
 	private static DatabaseClient.GenericExecuteSpec bindKeys(DatabaseClient.GenericExecuteSpec spec,
 			List<RollupKey> keys) {
-		return spec.bind("kinds", column(keys, RollupKey::kind))
-			.bind("names", column(keys, RollupKey::name))
-			.bind("models", column(keys, RollupKey::model))
-			.bind("operations", column(keys, RollupKey::operation))
-			.bind("buckets", column(keys, (key) -> key.bucket().atOffset(ZoneOffset.UTC).toString()));
-	}
-
-	private static <T> String[] column(List<T> rows, Function<T, String> value) {
-		return rows.stream().map(value).toArray(String[]::new);
+		return spec.bind("kinds", AggregateColumns.column(keys, RollupKey::kind))
+			.bind("names", AggregateColumns.column(keys, RollupKey::name))
+			.bind("models", AggregateColumns.column(keys, RollupKey::model))
+			.bind("operations", AggregateColumns.column(keys, RollupKey::operation))
+			.bind("buckets", AggregateColumns.column(keys, (key) -> key.bucket().atOffset(ZoneOffset.UTC).toString()));
 	}
 
 }

@@ -1,17 +1,14 @@
 package com.xorstack.metrics.rollup;
 
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 import reactor.core.publisher.Mono;
 
@@ -108,7 +105,6 @@ public class UserRollups {
 
 	private Mono<Void> add(List<Key> keys, Map<Key, Aggregate> rows) {
 		List<Aggregate> sums = keys.stream().map(rows::get).toList();
-		Base64.Encoder base64 = Base64.getEncoder();
 		String sql = "update rollup_user_minute t set calls = t.calls + cast(s.calls as bigint),"
 				+ " errors = t.errors + cast(s.errors as bigint),"
 				+ " duration_sum_ms = t.duration_sum_ms + cast(s.duration_sum as double precision),"
@@ -123,26 +119,13 @@ public class UserRollups {
 				+ " cast(:costs as text[]), cast(:unpriced as text[]), cast(:sketches as text[])) as s(kind, user_id,"
 				+ " bucket, calls, errors, duration_sum, timed_calls, input_tokens, output_tokens, cost, unpriced, sketch)"
 				+ " where t.kind = s.kind and t.user_id = s.user_id and t.bucket = cast(s.bucket as timestamptz)";
-		return bindKeys(this.db.sql(sql), keys).bind("calls", column(sums, (a) -> Long.toString(a.calls)))
-			.bind("errors", column(sums, (a) -> Long.toString(a.errors)))
-			.bind("durationSums", column(sums, (a) -> Double.toString(a.durationSumMs)))
-			.bind("timedCalls", column(sums, (a) -> Long.toString(a.timedCalls)))
-			.bind("inputTokens", column(sums, (a) -> Long.toString(a.inputTokens)))
-			.bind("outputTokens", column(sums, (a) -> Long.toString(a.outputTokens)))
-			.bind("costs", column(sums, (a) -> a.costUsd.setScale(8, RoundingMode.HALF_UP).toPlainString()))
-			.bind("unpriced", column(sums, (a) -> Long.toString(a.unpricedCalls)))
-			.bind("sketches", column(sums, (a) -> base64.encodeToString(Sketches.encode(a.sketch))))
-			.then();
+		return AggregateColumns.bindSums(bindKeys(this.db.sql(sql), keys), sums).then();
 	}
 
 	private static DatabaseClient.GenericExecuteSpec bindKeys(DatabaseClient.GenericExecuteSpec spec, List<Key> keys) {
-		return spec.bind("kinds", column(keys, Key::kind))
-			.bind("users", column(keys, Key::user))
-			.bind("buckets", column(keys, (key) -> key.bucket().atOffset(ZoneOffset.UTC).toString()));
-	}
-
-	private static <T> String[] column(List<T> rows, Function<T, String> value) {
-		return rows.stream().map(value).toArray(String[]::new);
+		return spec.bind("kinds", AggregateColumns.column(keys, Key::kind))
+			.bind("users", AggregateColumns.column(keys, Key::user))
+			.bind("buckets", AggregateColumns.column(keys, (key) -> key.bucket().atOffset(ZoneOffset.UTC).toString()));
 	}
 
 }
