@@ -5,12 +5,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Port choice and checks on loopback. A busy port is reported before anything starts,
  * with the variable that moves it, rather than as a bind error deep in a child's log.
  */
 final class Ports {
+
+	private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
 	private Ports() {
 	}
@@ -33,13 +37,24 @@ final class Ports {
 		return port;
 	}
 
-	static int free() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
+	/**
+	 * A port nothing listens on now and that this process has not handed out before: the
+	 * socket that found it is closed at once, so without the second rule two parts of one
+	 * suite could be given the same port, and one's readiness probe answered by the
+	 * other.
+	 */
+	static synchronized int free() {
+		for (int attempt = 0; attempt < 100; attempt++) {
+			try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+				if (HANDED_OUT.add(socket.getLocalPort())) {
+					return socket.getLocalPort();
+				}
+			}
+			catch (IOException ex) {
+				throw new DevStackException("No free port on loopback: " + ex.getMessage(), ex);
+			}
 		}
-		catch (IOException ex) {
-			throw new DevStackException("No free port on loopback: " + ex.getMessage(), ex);
-		}
+		throw new DevStackException("No free port on loopback that was not handed out already");
 	}
 
 	static boolean isFree(int port) {

@@ -62,6 +62,14 @@ public final class Suite implements AutoCloseable {
 		try {
 			Parallel.forEach(BEHIND_GATEWAY.stream().map(services::get).toList(), ServiceProcess::start);
 			services.get(Service.GATEWAY).start();
+			// a probe answered by something else on the port would have let a failed
+			// start pass
+			for (ServiceProcess service : services.values()) {
+				if (!service.isRunning()) {
+					throw new DevStackException(
+							service.name() + " is not running after it reported ready; see " + service.log());
+				}
+			}
 		}
 		catch (RuntimeException ex) {
 			// keep the work directory: the error names a log in it
