@@ -7,8 +7,10 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -18,9 +20,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.util.UriBuilder;
 
 import com.xorstack.devstack.TestStack;
 import com.xorstack.platform.events.OutgoingEvent;
@@ -46,6 +52,9 @@ public abstract class MetricsIntegrationTest {
 	 */
 	protected static final int SMTP_PORT = freePort();
 
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
+	};
+
 	@Autowired
 	protected WebTestClient web;
 
@@ -63,6 +72,44 @@ public abstract class MetricsIntegrationTest {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * POSTs {@code body} as JSON with {@code token}, expects {@code status} and answers
+	 * the JSON object it got back.
+	 */
+	protected Map<String, Object> postJson(String path, String token, String body, HttpStatus status) {
+		return this.web.post()
+			.uri(path)
+			.headers((headers) -> headers.setBearerAuth(token))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(status)
+			.expectBody(JSON_OBJECT)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	/** GETs as demo-admin, expects 200 and answers the JSON object. */
+	protected Map<String, Object> adminGet(Function<UriBuilder, URI> uri) {
+		return expectJsonObject(this.web.get().uri(uri));
+	}
+
+	/** {@link #adminGet(Function)} of a URI template (query included). */
+	protected Map<String, Object> adminGet(String uriTemplate, Object... variables) {
+		return expectJsonObject(this.web.get().uri(uriTemplate, variables));
+	}
+
+	private static Map<String, Object> expectJsonObject(WebTestClient.RequestHeadersSpec<?> request) {
+		return request.headers((headers) -> headers.setBearerAuth(adminToken()))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON_OBJECT)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	protected static String adminToken() {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 import com.xorstack.devstack.TestStack;
@@ -194,17 +195,7 @@ class AlertAdminIntegrationTests extends AlertingIntegrationTest {
 	}
 
 	private Map<String, Object> silence(String body) {
-		return this.web.post()
-			.uri("/api/admin/silences")
-			.headers((headers) -> headers.setBearerAuth(adminToken()))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(JSON)
-			.returnResult()
-			.getResponseBody();
+		return postJson("/api/admin/silences", adminToken(), body, HttpStatus.CREATED);
 	}
 
 }

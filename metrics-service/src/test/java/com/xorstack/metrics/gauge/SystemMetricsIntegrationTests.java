@@ -11,7 +11,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 
 import com.xorstack.metrics.MetricsIntegrationTest;
 import com.xorstack.platform.events.CloudEventRecords;
@@ -86,20 +86,12 @@ class SystemMetricsIntegrationTests extends MetricsIntegrationTest {
 
 	@SuppressWarnings("unchecked")
 	private long count(String name, Instant minute) {
-		Map<String, Object> series = this.web.get()
-			.uri((uri) -> uri.path("/api/admin/metrics/timeseries")
-				.queryParam("metric", "gauge:" + name)
-				.queryParam("step", "1m")
-				.queryParam("from", minute.toString())
-				.queryParam("to", minute.plus(1, ChronoUnit.MINUTES).toString())
-				.build())
-			.headers((headers) -> headers.setBearerAuth(adminToken()))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JSON)
-			.returnResult()
-			.getResponseBody();
+		Map<String, Object> series = adminGet((uri) -> uri.path("/api/admin/metrics/timeseries")
+			.queryParam("metric", "gauge:" + name)
+			.queryParam("step", "1m")
+			.queryParam("from", minute.toString())
+			.queryParam("to", minute.plus(1, ChronoUnit.MINUTES).toString())
+			.build());
 		return ((Number) ((List<Map<String, Object>>) series.get("points")).get(0).get("count")).longValue();
 	}
 
@@ -130,17 +122,7 @@ class SystemMetricsIntegrationTests extends MetricsIntegrationTest {
 	}
 
 	private Map<String, Object> post(String body) {
-		return this.web.post()
-			.uri("/api/system-metrics")
-			.headers((headers) -> headers.setBearerAuth(ingestToken()))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
-			.isAccepted()
-			.expectBody(JSON)
-			.returnResult()
-			.getResponseBody();
+		return postJson("/api/system-metrics", ingestToken(), body, HttpStatus.ACCEPTED);
 	}
 
 	private static String reading(UUID id, String name, double value, String kind, Instant at) {

@@ -82,15 +82,7 @@ class SloIntegrationTests extends MetricsIntegrationTest {
 	}
 
 	private Map<String, Object> slos() {
-		return this.web.get()
-			.uri("/api/admin/slos?window=24h")
-			.headers((headers) -> headers.setBearerAuth(adminToken()))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JSON)
-			.returnResult()
-			.getResponseBody();
+		return adminGet("/api/admin/slos?window=24h");
 	}
 
 	@SuppressWarnings("unchecked")

@@ -326,33 +326,17 @@ class TrafficEventsIntegrationTests extends MetricsIntegrationTest {
 	}
 
 	private Map<String, Object> summary(String window) {
-		return this.web.get()
-			.uri("/api/admin/dashboard/summary?window={window}", window)
-			.headers((headers) -> headers.setBearerAuth(adminToken()))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JSON)
-			.returnResult()
-			.getResponseBody();
+		return adminGet("/api/admin/dashboard/summary?window={window}", window);
 	}
 
 	private Map<String, Object> timeseries(String metric, String step, Instant from, Instant to, String label) {
-		return this.web.get()
-			.uri((uri) -> uri.path("/api/admin/metrics/timeseries")
-				.queryParam("metric", metric)
-				.queryParam("step", step)
-				.queryParam("from", from.toString())
-				.queryParam("to", to.toString())
-				.queryParam("label", label)
-				.build())
-			.headers((headers) -> headers.setBearerAuth(adminToken()))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JSON)
-			.returnResult()
-			.getResponseBody();
+		return adminGet((uri) -> uri.path("/api/admin/metrics/timeseries")
+			.queryParam("metric", metric)
+			.queryParam("step", step)
+			.queryParam("from", from.toString())
+			.queryParam("to", to.toString())
+			.queryParam("label", label)
+			.build());
 	}
 
 	@SuppressWarnings("unchecked")

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 import com.xorstack.metrics.MetricsIntegrationTest;
@@ -217,29 +218,11 @@ class UsageIngestIntegrationTests extends MetricsIntegrationTest {
 	}
 
 	private Map<String, Object> ingest(String body) {
-		return this.web.post()
-			.uri("/api/usage-events")
-			.headers((headers) -> headers.setBearerAuth(ingestToken()))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
-			.isAccepted()
-			.expectBody(JSON)
-			.returnResult()
-			.getResponseBody();
+		return postJson("/api/usage-events", ingestToken(), body, HttpStatus.ACCEPTED);
 	}
 
 	private Map<String, Object> usage(LocalDate from, LocalDate to) {
-		return this.web.get()
-			.uri("/api/admin/analytics/usage?from={from}&to={to}", from, to)
-			.headers((headers) -> headers.setBearerAuth(adminToken()))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JSON)
-			.returnResult()
-			.getResponseBody();
+		return adminGet("/api/admin/analytics/usage?from={from}&to={to}", from, to);
 	}
 
 	@SuppressWarnings("unchecked")
