@@ -28,6 +28,28 @@ class KafkaConfiguration {
 		return TopicBuilder.name(Topics.SYSTEM_METRICS).partitions(3).build();
 	}
 
+	/*
+	 * The topics this service reads but others write, declared here too (same partitions
+	 * as their producers declare them): a consumer that subscribes before its topic
+	 * exists learns of it only at its next metadata refresh, up to five minutes later,
+	 * and the gateway starts after the services.
+	 */
+
+	@Bean
+	NewTopic gatewayRequestTopic() {
+		return TopicBuilder.name(Topics.GATEWAY_REQUEST).partitions(3).build();
+	}
+
+	@Bean
+	NewTopic aiLogRecordedTopic() {
+		return TopicBuilder.name(Topics.AILOG_RECORDED).partitions(3).build();
+	}
+
+	@Bean
+	NewTopic feedbackEventsTopic() {
+		return TopicBuilder.name(Topics.FEEDBACK_EVENTS).partitions(2).build();
+	}
+
 	@Bean
 	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<?, ?> template) {
 		return DeadLetters.errorHandler(template);
