@@ -79,8 +79,11 @@ class AlertEvaluator {
 	@Scheduled(initialDelayString = "${xorstack.alerting.evaluation-interval:PT30S}",
 			fixedDelayString = "${xorstack.alerting.evaluation-interval:PT30S}")
 	Mono<Void> scheduledTick() {
-		return tick(this.clock.instant()).onErrorResume((ex) -> {
+		// A tick that never ends would end every later one too (the next starts when it
+		// ends): past its time limit it is cancelled, its transaction rolled back.
+		return tick(this.clock.instant()).timeout(this.properties.evaluationTimeout()).onErrorResume((ex) -> {
 			log.warn("Alert evaluation failed; the next tick tries again", ex);
+			this.meters.counter("xorstack.alerts.evaluations.failed").increment();
 			return Mono.empty();
 		}).then();
 	}

@@ -116,9 +116,9 @@ class AlertInstancesIntegrationTests extends AlertingIntegrationTest {
 	@Test
 	void aRuleTracksAtMostItsCapOfInstancesTheWorstFirst() throws Exception {
 		AlertingProperties capped = new AlertingProperties(this.properties.evaluationInterval(),
-				this.properties.deliveryInterval(), this.properties.maxAttempts(), this.properties.retryBackoff(),
-				this.properties.timeout(), this.properties.redeliveryBackoff(), this.properties.lease(),
-				this.properties.mailFrom(), 2, this.properties.breakerMinimumCalls(),
+				this.properties.deliveryInterval(), this.properties.evaluationTimeout(), this.properties.maxAttempts(),
+				this.properties.retryBackoff(), this.properties.timeout(), this.properties.redeliveryBackoff(),
+				this.properties.lease(), this.properties.mailFrom(), 2, this.properties.breakerMinimumCalls(),
 				this.properties.breakerOpenWait());
 		AlertEvaluator evaluator = new AlertEvaluator(this.rules, this.states, this.changes, this.notifications,
 				this.values, this.db, this.transactions, capped, this.meters, this.clock);

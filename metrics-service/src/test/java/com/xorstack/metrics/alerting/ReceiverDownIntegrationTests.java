@@ -45,9 +45,10 @@ class ReceiverDownIntegrationTests extends AlertingIntegrationTest {
 	void deliveriesRefusedByAnOpenBreakerWaitAndEveryNotificationArrivesOnce() throws Exception {
 		// opens after two failed calls, for one second
 		AlertingProperties breaking = new AlertingProperties(this.properties.evaluationInterval(),
-				this.properties.deliveryInterval(), 3, this.properties.retryBackoff(), this.properties.timeout(),
-				this.properties.redeliveryBackoff(), this.properties.lease(), this.properties.mailFrom(),
-				this.properties.maxInstancesPerRule(), 2, Duration.ofSeconds(1));
+				this.properties.deliveryInterval(), this.properties.evaluationTimeout(), 3,
+				this.properties.retryBackoff(), this.properties.timeout(), this.properties.redeliveryBackoff(),
+				this.properties.lease(), this.properties.mailFrom(), this.properties.maxInstancesPerRule(), 2,
+				Duration.ofSeconds(1));
 		AlertDeliverer deliverer = new AlertDeliverer(this.db, new ReceiverClient(breaking, this.mail),
 				this.notifications, breaking, this.json, this.clock);
 		try (TestReceiver receiver = new TestReceiver(8)) {
