@@ -32,7 +32,9 @@ final class ConsoleSignIn {
 
 	final CookieManager cookies = new CookieManager();
 
+	// as a browser over plain HTTP: HTTP/1.1, no h2c upgrade
 	final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
 		.cookieHandler(new LoopbackAsSecure(this.cookies))
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
