@@ -29,7 +29,10 @@ public final class TokenClient {
 
 	private final URI tokenEndpoint;
 
-	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final HttpClient client = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
 
 	/**
 	 * @param issuerUri such as {@code http://127.0.0.1:8180/realms/xorstack}

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -38,7 +39,12 @@ final class Chromium {
 			// the flags Debian's chromium needs headless as root on a closed network
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-					"--disable-sync", "--window-size=1366,900", "--user-data-dir=" + profile);
+					"--disable-sync", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows",
+					"--disable-background-timer-throttling", "--window-size=1366,900", "--user-data-dir=" + profile);
+			// navigation returns once the document is parsed: every test then waits for
+			// what it needs to see, and a page that keeps loading (the dashboard's live
+			// stream, a busy two-core machine) does not time the renderer out
+			options.setPageLoadStrategy(PageLoadStrategy.EAGER);
 			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
 				.usingAnyFreePort()
 				.build();

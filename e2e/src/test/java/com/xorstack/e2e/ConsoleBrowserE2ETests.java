@@ -18,6 +18,8 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import com.xorstack.devstack.Service;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -113,10 +115,17 @@ class ConsoleBrowserE2ETests {
 			.exchange()
 			.expectStatus()
 			.isCreated();
-		org.awaitility.Awaitility.await()
-			.atMost(Duration.ofSeconds(120))
-			.pollInterval(Duration.ofSeconds(2))
-			.until(() -> firingAlerts(admin).contains(rule));
+		try {
+			org.awaitility.Awaitility.await()
+				.atMost(Duration.ofSeconds(120))
+				.pollInterval(Duration.ofSeconds(2))
+				.until(() -> firingAlerts(E2eSuite.token("demo-admin")).contains(rule));
+		}
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			throw new AssertionError("The rule " + rule + " did not fire. Alerts: "
+					+ firingAlerts(E2eSuite.token("demo-admin")) + "\nRequest rates: " + requestRates()
+					+ "\nmetrics-service warnings: " + warnings(Service.METRICS), ex);
+		}
 
 		signIn("demo-admin");
 		this.browser.findElement(By.cssSelector("#tabs a[data-tab='alerts']")).click();
@@ -234,6 +243,29 @@ class ConsoleBrowserE2ETests {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
+	}
+
+	private String requestRates() {
+		return this.api.get()
+			.uri("/api/admin/dashboard/summary?window=15m")
+			.headers((headers) -> headers.setBearerAuth(E2eSuite.token("demo-admin")))
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	/**
+	 * The last lines at WARN or ERROR of a service's log, for the reader of a failure.
+	 */
+	private static List<String> warnings(Service service) {
+		try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(E2eSuite.get().service(service).log())) {
+			List<String> bad = lines.filter((line) -> line.contains("\"WARN\"") || line.contains("\"ERROR\"")).toList();
+			return bad.subList(Math.max(0, bad.size() - 20), bad.size());
+		}
+		catch (java.io.IOException ex) {
+			return List.of(ex.toString());
+		}
 	}
 
 	private void logAiCall(int inputTokens, int outputTokens) {
