@@ -1,5 +1,9 @@
 package com.xorstack.gateway;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -29,9 +33,28 @@ public final class StandInServices {
 			.bindNow();
 	}
 
+	/**
+	 * Console sessions of this test JVM get a Redis key namespace of their own, so that
+	 * runs in parallel on one Redis never see each other's sessions.
+	 */
+	public static final String SESSION_NAMESPACE = "xorstack-test-" + ProcessHandle.current().pid() + ":console";
+
+	/** Short, so that sessions the tests leave in Redis soon expire. */
+	public static final Duration SESSION_TIMEOUT = Duration.ofMinutes(10);
+
 	public static void register(DynamicPropertyRegistry registry, int standInPort) {
-		TestStack.get().springProperties().forEach((name, value) -> registry.add(name, () -> value));
-		routeTo(registry, "http://127.0.0.1:" + standInPort);
+		properties(standInPort).forEach((name, value) -> registry.add(name, () -> value));
+	}
+
+	/** What {@link #register} adds, for a gateway started without the test framework. */
+	public static Map<String, String> properties(int standInPort) {
+		Map<String, String> properties = new LinkedHashMap<>(TestStack.get().springProperties());
+		properties.put("xorstack.gateway.console.session-namespace", SESSION_NAMESPACE);
+		properties.put("xorstack.gateway.console.session-timeout", SESSION_TIMEOUT.toString());
+		for (String service : SERVICES) {
+			properties.put(service + "_SERVICE_URI", "http://127.0.0.1:" + standInPort);
+		}
+		return properties;
 	}
 
 	public static void routeTo(DynamicPropertyRegistry registry, String uri) {

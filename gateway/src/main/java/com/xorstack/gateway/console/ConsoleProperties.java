@@ -1,5 +1,7 @@
 package com.xorstack.gateway.console;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,11 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param secureCookies mark the session and CSRF cookies {@code Secure}: on wherever the
  * gateway is reached over HTTPS (production); off for plain-HTTP loopback
  * @param sessionCookie the session cookie's name
+ * @param sessionTimeout how long a console session lives without a request
+ * @param sessionNamespace the prefix of the sessions' Redis keys
+ * ({@code <namespace>:sessions:<id>})
  * @param clientId the confidential Keycloak client the gateway signs people in with
  * @param clientSecret its secret
  */
 @ConfigurationProperties("xorstack.gateway.console")
 record ConsoleProperties(@DefaultValue("false") boolean secureCookies,
-		@DefaultValue("XORSTACK_SESSION") String sessionCookie, @DefaultValue("xorstack-console") String clientId,
+		@DefaultValue("XORSTACK_SESSION") String sessionCookie, @DefaultValue("8h") Duration sessionTimeout,
+		@DefaultValue("xorstack:console") String sessionNamespace, @DefaultValue("xorstack-console") String clientId,
 		String clientSecret) {
 }

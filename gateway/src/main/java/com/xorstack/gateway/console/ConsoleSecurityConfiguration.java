@@ -28,6 +28,7 @@ import org.springframework.security.web.server.DelegatingServerAuthenticationEnt
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
@@ -84,7 +85,12 @@ class ConsoleSecurityConfiguration {
 				.authenticated())
 			.oauth2Login((login) -> login.authorizationRequestResolver(requests)
 				.authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/admin/")))
-			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessHandler(loggedOut))
+			// the session goes as a whole (in Redis too), with the tokens it holds, not
+			// only
+			// its SecurityContext
+			.logout((logout) -> logout.logoutUrl("/logout")
+				.logoutHandler(new WebSessionServerLogoutHandler())
+				.logoutSuccessHandler(loggedOut))
 			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens)
 				// the page sends the cookie's value back as X-XSRF-TOKEN, as is
 				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
