@@ -62,7 +62,7 @@ class EventsConfiguration {
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<String, byte[]> ingestListenerFactory(KafkaProperties properties) {
 		Map<String, Object> config = properties.buildConsumerProperties();
-		config.put(ConsumerConfig.GROUP_ID_CONFIG, "ailog-service");
+		// no group id here: the listener's id, ailog-ingest, is its consumer group
 		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
