@@ -13,8 +13,9 @@ import com.xorstack.devstack.TestStack;
  * application context: one connection pool and one outbox relay, not one per class.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// The default 5 s timed a single request out once in CI on this 2-core machine; a hang
-// still fails, only later.
+// A busy 2-core machine can take more than the default 5 s for one request; a hang still
+// fails, only later (the 30 s hangs once seen here were a Reactor Netty keep-alive stall,
+// see EventLoopHandOffWebFilter in platform).
 @AutoConfigureWebTestClient(timeout = "30s")
 public abstract class FeedbackIntegrationTest {
 
