@@ -66,7 +66,9 @@ final class E2eSuite {
 			// one log line per request inside its trace, for the test that the trace id
 			// is
 			// in the logs
-			.withServiceVariable("LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_WEB_SERVER_ADAPTER", "DEBUG");
+			.withServiceVariable("LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_WEB_SERVER_ADAPTER", "DEBUG")
+			// alert rules evaluated every 5 s, not 30: the alert test waits for a firing
+			.withServiceVariable("XORSTACK_ALERT_EVALUATION_INTERVAL", "PT5S");
 		// Logs of every process stay in target/, beside the test reports, for the next
 		// reader of a failure.
 		Path workDir = Path.of("target", "e2e-stack-" + System.currentTimeMillis()).toAbsolutePath();
