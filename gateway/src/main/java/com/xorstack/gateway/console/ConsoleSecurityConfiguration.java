@@ -85,9 +85,7 @@ class ConsoleSecurityConfiguration {
 				.authenticated())
 			.oauth2Login((login) -> login.authorizationRequestResolver(requests)
 				.authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/admin/")))
-			// the session goes as a whole (in Redis too), with the tokens it holds, not
-			// only
-			// its SecurityContext
+			// the whole session goes (in Redis too), with the tokens it holds
 			.logout((logout) -> logout.logoutUrl("/logout")
 				.logoutHandler(new WebSessionServerLogoutHandler())
 				.logoutSuccessHandler(loggedOut))

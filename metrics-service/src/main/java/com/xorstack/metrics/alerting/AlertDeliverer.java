@@ -58,9 +58,8 @@ class AlertDeliverer {
 	@Scheduled(initialDelayString = "${xorstack.alerting.delivery-interval:PT5S}",
 			fixedDelayString = "${xorstack.alerting.delivery-interval:PT5S}")
 	Mono<Void> scheduledDelivery() {
-		// a run stuck past the lease is cancelled: its claims are due again by then
-		// anyway,
-		// and a run that never ended would stop every later one
+		// A run stuck past the lease is cancelled (its claims are due again by then):
+		// a run that never ended would stop every later one.
 		return deliverDue(this.clock.instant()).timeout(this.properties.lease()).onErrorResume((ex) -> {
 			log.warn("Alert delivery failed; the next run tries again", ex);
 			return Mono.empty();
