@@ -62,7 +62,8 @@ class RoleReconciliation {
 	@Scheduled(initialDelayString = "${xorstack.roles.reconcile-delay:PT10S}",
 			fixedDelayString = "${xorstack.roles.reconcile-interval:PT5M}")
 	Mono<Void> scheduled() {
-		return reconcile().onErrorResume((ex) -> {
+		// Spring calls this once and subscribes to what it answers at every run
+		return Mono.defer(this::reconcile).onErrorResume((ex) -> {
 			log.warn("Role reconciliation failed, trying again next time: {}", ex.toString());
 			return Mono.empty();
 		}).then();

@@ -58,12 +58,16 @@ class AlertDeliverer {
 	@Scheduled(initialDelayString = "${xorstack.alerting.delivery-interval:PT5S}",
 			fixedDelayString = "${xorstack.alerting.delivery-interval:PT5S}")
 	Mono<Void> scheduledDelivery() {
-		// A run stuck past the lease is cancelled (its claims are due again by then):
-		// a run that never ended would stop every later one.
-		return deliverDue(this.clock.instant()).timeout(this.properties.lease()).onErrorResume((ex) -> {
-			log.warn("Alert delivery failed; the next run tries again", ex);
-			return Mono.empty();
-		}).then();
+		// Subscribed to at every run (Spring calls this once): the instant is each run's
+		// own. A run stuck past the lease is cancelled (its claims are due again by
+		// then): a run that never ended would stop every later one.
+		return Mono.defer(() -> deliverDue(this.clock.instant()))
+			.timeout(this.properties.lease())
+			.onErrorResume((ex) -> {
+				log.warn("Alert delivery failed; the next run tries again", ex);
+				return Mono.empty();
+			})
+			.then();
 	}
 
 	/** Sends the deliveries due at {@code now}; answers how many were sent. */

@@ -79,13 +79,18 @@ class AlertEvaluator {
 	@Scheduled(initialDelayString = "${xorstack.alerting.evaluation-interval:PT30S}",
 			fixedDelayString = "${xorstack.alerting.evaluation-interval:PT30S}")
 	Mono<Void> scheduledTick() {
-		// A tick that never ends would end every later one too (the next starts when it
-		// ends): past its time limit it is cancelled, its transaction rolled back.
-		return tick(this.clock.instant()).timeout(this.properties.evaluationTimeout()).onErrorResume((ex) -> {
-			log.warn("Alert evaluation failed; the next tick tries again", ex);
-			this.meters.counter("xorstack.alerts.evaluations.failed").increment();
-			return Mono.empty();
-		}).then();
+		// Spring calls this once and subscribes to what it answers at every run: the
+		// instant is taken at each subscription, not once at start. A tick that never
+		// ends would end every later one too (the next starts when it ends): past its
+		// time limit it is cancelled, its transaction rolled back.
+		return Mono.defer(() -> tick(this.clock.instant()))
+			.timeout(this.properties.evaluationTimeout())
+			.onErrorResume((ex) -> {
+				log.warn("Alert evaluation failed; the next tick tries again", ex);
+				this.meters.counter("xorstack.alerts.evaluations.failed").increment();
+				return Mono.empty();
+			})
+			.then();
 	}
 
 	/**
