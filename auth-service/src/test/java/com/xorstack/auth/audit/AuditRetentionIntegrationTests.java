@@ -3,7 +3,6 @@ package com.xorstack.auth.audit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.xorstack.devstack.MovableClock;
 import com.xorstack.devstack.TestStack;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,35 +148,6 @@ class AuditRetentionIntegrationTests {
 		@Primary
 		Clock movableClock() {
 			return clock;
-		}
-
-	}
-
-	static final class MovableClock extends Clock {
-
-		private volatile Instant now;
-
-		MovableClock(Instant now) {
-			this.now = now;
-		}
-
-		void set(String instant) {
-			this.now = Instant.parse(instant);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
 		}
 
 	}

@@ -1,18 +1,14 @@
 package com.xorstack.metrics.alerting;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,30 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AlertInstancesIntegrationTests extends AlertingIntegrationTest {
 
 	private final JsonMapper json = JsonMapper.builder().build();
-
-	@Autowired
-	AlertRuleRepository rules;
-
-	@Autowired
-	AlertStates states;
-
-	@Autowired
-	AlertChanges changes;
-
-	@Autowired
-	AlertNotifications notifications;
-
-	@Autowired
-	RuleValues values;
-
-	@Autowired
-	AlertingProperties properties;
-
-	@Autowired
-	MeterRegistry meters;
-
-	@Autowired
-	Clock clock;
 
 	@Test
 	void eachModelIsAnInstanceWithItsOwnForAndHistoryAndChangesOfOneEvaluationAreSentTogether() throws Exception {
@@ -120,8 +92,7 @@ class AlertInstancesIntegrationTests extends AlertingIntegrationTest {
 				this.properties.retryBackoff(), this.properties.timeout(), this.properties.redeliveryBackoff(),
 				this.properties.lease(), this.properties.mailFrom(), 2, this.properties.breakerMinimumCalls(),
 				this.properties.breakerOpenWait());
-		AlertEvaluator evaluator = new AlertEvaluator(this.rules, this.states, this.changes, this.notifications,
-				this.values, this.db, this.transactions, capped, this.meters, this.clock);
+		AlertEvaluator evaluator = evaluator(capped, this.clock);
 		try (TestReceiver receiver = new TestReceiver(0)) {
 			String function = "capped-" + UUID.randomUUID();
 			for (int i = 1; i <= 4; i++) {

@@ -1,5 +1,6 @@
 package com.xorstack.metrics.alerting;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -7,8 +8,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -47,7 +51,52 @@ abstract class AlertingIntegrationTest extends MetricsIntegrationTest {
 	@Autowired
 	DatabaseClient db;
 
+	@Autowired
+	AlertingProperties properties;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
+	Clock clock;
+
+	@Autowired
+	private AlertRuleRepository rules;
+
+	@Autowired
+	private AlertStates states;
+
+	@Autowired
+	private AlertChanges changes;
+
+	@Autowired
+	private AlertNotifications alertNotifications;
+
+	@Autowired
+	private RuleValues values;
+
+	@Autowired
+	private Notifications sentNotifications;
+
+	@Autowired
+	private MailNotifier mail;
+
+	@Autowired
+	private JsonMapper jsonMapper;
+
 	final Instant t0 = Instant.now();
+
+	/** An evaluator as the application has, with other settings or another clock. */
+	AlertEvaluator evaluator(AlertingProperties settings, Clock at) {
+		return new AlertEvaluator(this.rules, this.states, this.changes, this.alertNotifications, this.values, this.db,
+				this.transactions, settings, this.meters, at);
+	}
+
+	/** A deliverer as the application has, with other settings or another clock. */
+	AlertDeliverer deliverer(AlertingProperties settings, Clock at) {
+		return new AlertDeliverer(this.db, new ReceiverClient(settings, this.mail), this.sentNotifications, settings,
+				this.jsonMapper, at);
+	}
 
 	@BeforeEach
 	@AfterEach

@@ -1,6 +1,5 @@
 package com.xorstack.metrics.alerting;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,19 +26,7 @@ class ReceiverDownIntegrationTests extends AlertingIntegrationTest {
 	private static final int RULES = 3;
 
 	@Autowired
-	AlertingProperties properties;
-
-	@Autowired
-	Notifications notifications;
-
-	@Autowired
-	MailNotifier mail;
-
-	@Autowired
 	JsonMapper json;
-
-	@Autowired
-	Clock clock;
 
 	@Test
 	void deliveriesRefusedByAnOpenBreakerWaitAndEveryNotificationArrivesOnce() throws Exception {
@@ -49,8 +36,7 @@ class ReceiverDownIntegrationTests extends AlertingIntegrationTest {
 				this.properties.retryBackoff(), this.properties.timeout(), this.properties.redeliveryBackoff(),
 				this.properties.lease(), this.properties.mailFrom(), this.properties.maxInstancesPerRule(), 2,
 				Duration.ofSeconds(1));
-		AlertDeliverer deliverer = new AlertDeliverer(this.db, new ReceiverClient(breaking, this.mail),
-				this.notifications, breaking, this.json, this.clock);
+		AlertDeliverer deliverer = deliverer(breaking, this.clock);
 		try (TestReceiver receiver = new TestReceiver(8)) {
 			List<String> rules = new java.util.ArrayList<>();
 			for (int i = 0; i < RULES; i++) {

@@ -1,6 +1,5 @@
 package com.xorstack.metrics.alerting;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -28,45 +26,12 @@ class TwoInstancesIntegrationTests extends AlertingIntegrationTest {
 	private static final int RULES = 4;
 
 	@Autowired
-	AlertRuleRepository rules;
-
-	@Autowired
-	AlertStates states;
-
-	@Autowired
-	AlertChanges changes;
-
-	@Autowired
-	AlertNotifications alertNotifications;
-
-	@Autowired
-	RuleValues values;
-
-	@Autowired
-	MeterRegistry meters;
-
-	@Autowired
-	Notifications notifications;
-
-	@Autowired
-	AlertingProperties properties;
-
-	@Autowired
 	JsonMapper json;
-
-	@Autowired
-	MailNotifier mail;
-
-	@Autowired
-	Clock clock;
 
 	@Test
 	void twoEvaluatorsAndTwoDeliverersTickingTogetherNeverSendAChangeTwice() throws Exception {
-		AlertEvaluator otherEvaluator = new AlertEvaluator(this.rules, this.states, this.changes,
-				this.alertNotifications, this.values, this.db, this.transactions, this.properties, this.meters,
-				this.clock);
-		AlertDeliverer otherDeliverer = new AlertDeliverer(this.db, new ReceiverClient(this.properties, this.mail),
-				this.notifications, this.properties, this.json, this.clock);
+		AlertEvaluator otherEvaluator = evaluator(this.properties, this.clock);
+		AlertDeliverer otherDeliverer = deliverer(this.properties, this.clock);
 		try (TestReceiver receiver = new TestReceiver(0)) {
 			List<String> names = new ArrayList<>();
 			for (int i = 0; i < RULES; i++) {
