@@ -22,6 +22,7 @@ import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 import com.xorstack.platform.tracing.TraceContexts;
 
@@ -82,12 +83,21 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return tooLarge();
 	}
 
+	/**
+	 * A 500 problem, and the error logged; but a client that went away (a closed browser
+	 * tab under a live stream, say) is no error of ours: it is logged at debug and
+	 * answered with nothing, there being no one left to read it.
+	 */
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<Object> handleUnexpected(Exception ex) {
+	Mono<ResponseEntity<Object>> handleUnexpected(Exception ex) {
+		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+			log.debug("The client went away: {}", ex.toString());
+			return Mono.empty();
+		}
 		log.error("Unexpected error", ex);
 		ProblemDetail problem = withTraceId(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Something went wrong on our side; it has been logged."));
-		return ResponseEntity.internalServerError().body(problem);
+		return Mono.just(ResponseEntity.internalServerError().body(problem));
 	}
 
 	static ProblemDetail jsonProblem(JacksonException json) {
