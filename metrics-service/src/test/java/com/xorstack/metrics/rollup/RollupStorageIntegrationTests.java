@@ -21,8 +21,9 @@ import com.xorstack.metrics.MetricsIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rollup tables themselves: concurrent writers into the same rows lose nothing, and
- * partitions past retention are dropped whole while the others stay.
+ * The rollup tables themselves: concurrent writers into the same rows (route, function
+ * and model rollups, and per-user minutes) lose nothing, and partitions past retention
+ * are dropped whole while the others stay.
  */
 class RollupStorageIntegrationTests extends MetricsIntegrationTest {
 
@@ -31,6 +32,9 @@ class RollupStorageIntegrationTests extends MetricsIntegrationTest {
 
 	@Autowired
 	RollupReader reader;
+
+	@Autowired
+	UserRollups users;
 
 	@Autowired
 	RollupPartitions partitions;
@@ -70,6 +74,56 @@ class RollupStorageIntegrationTests extends MetricsIntegrationTest {
 		assertThat(all.sketch.getCount()).isEqualTo(400.0);
 		// values 1..400: the median's element is 200 (rank floor(0.5 * 399) = 199)
 		assertThat(all.quantileMs(0.5)).isBetween(198.0, 202.0);
+	}
+
+	@Test
+	void concurrentBatchesIntoTheSameUserMinutesLoseNoCountAndNoSketchValue() {
+		// eight batches at once, each with the two shared users (made by whichever batch
+		// comes first, then added to by the others) and one user of its own (made whole)
+		String prefix = "user-" + UUID.randomUUID() + "-";
+		Instant at = Instant.now().truncatedTo(ChronoUnit.MINUTES).minusSeconds(90);
+		List<List<UserRollups.UserObservation>> batches = new ArrayList<>();
+		for (int b = 0; b < 8; b++) {
+			int batch = b;
+			batches.add(IntStream.range(0, 30).mapToObj((i) -> {
+				String user = prefix + ((i < 20) ? "shared-" + (i % 2) : "own-" + batch);
+				return new UserRollups.UserObservation(user, new Observation(Observation.AI, "fn", "m", "chat",
+						at.plusSeconds(i), (double) (batch * 30 + i + 1), i % 10 == 0, 1, 2, null, true));
+			}).toList());
+		}
+		Flux.fromIterable(batches)
+			.parallel(8)
+			.runOn(Schedulers.boundedElastic())
+			.flatMap((batch) -> this.transactions.transactional(this.users.write(batch)))
+			.sequential()
+			.blockLast(Duration.ofSeconds(60));
+		List<UserMinute> rows = this.db
+			.sql("select user_id, calls, errors, input_tokens, output_tokens, sketch from rollup_user_minute"
+					+ " where user_id like :prefix order by user_id")
+			.bind("prefix", prefix + "%")
+			.map((row) -> {
+				Aggregate sketch = new Aggregate();
+				Sketches.mergeInto(sketch.sketch, row.get("sketch", byte[].class));
+				return new UserMinute(row.get("user_id", String.class).substring(prefix.length()),
+						row.get("calls", Long.class), row.get("errors", Long.class),
+						row.get("input_tokens", Long.class), row.get("output_tokens", Long.class),
+						sketch.sketch.getCount());
+			})
+			.all()
+			.collectList()
+			.block(Duration.ofSeconds(30));
+		assertThat(rows).hasSize(10);
+		// shared-0 has i = 0, 2, ..., 18 of each batch (errors at 0 and 10), shared-1 the
+		// odd i
+		// below 20 (no error), own-b i = 20 to 29 of its batch (an error at 20)
+		assertThat(rows).filteredOn((row) -> row.user().startsWith("shared-"))
+			.allSatisfy((row) -> assertThat(row)
+				.isEqualTo(new UserMinute(row.user(), 80, (row.user().endsWith("0")) ? 16 : 0, 80, 160, 80.0)));
+		assertThat(rows).filteredOn((row) -> row.user().startsWith("own-"))
+			.allSatisfy((row) -> assertThat(row).isEqualTo(new UserMinute(row.user(), 10, 1, 10, 20, 10.0)));
+	}
+
+	record UserMinute(String user, long calls, long errors, long inputTokens, long outputTokens, double sketched) {
 	}
 
 	@Test
