@@ -3,7 +3,10 @@ package com.xorstack.bench;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -54,11 +57,14 @@ final class KafkaIngestPath {
 
 	/**
 	 * Sends them all and waits until the broker acknowledged each; answers when the first
-	 * send started ({@link System#nanoTime()}) and the seconds until the last was
-	 * acknowledged. Throws if any send failed.
+	 * send started ({@link System#nanoTime()}), the seconds until the last was
+	 * acknowledged and the id of the last event of each partition. Throws if any send
+	 * failed.
 	 */
 	Produced produce(List<ProducerRecord<String, byte[]>> records) {
 		AtomicLong failed = new AtomicLong();
+		// a producer calls back the sends to one partition in the order it sent them
+		Map<Integer, UUID> lastOfPartition = new ConcurrentHashMap<>();
 		AtomicReference<Exception> firstFailure = new AtomicReference<>();
 		long started;
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config(), new StringSerializer(),
@@ -66,10 +72,15 @@ final class KafkaIngestPath {
 			producer.partitionsFor(TOPIC);
 			started = System.nanoTime();
 			for (ProducerRecord<String, byte[]> record : records) {
+				UUID id = UUID
+					.fromString(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
 				producer.send(record, (metadata, ex) -> {
 					if (ex != null) {
 						failed.incrementAndGet();
 						firstFailure.compareAndSet(null, ex);
+					}
+					else {
+						lastOfPartition.put(metadata.partition(), id);
 					}
 				});
 			}
@@ -79,10 +90,14 @@ final class KafkaIngestPath {
 		if (failed.get() > 0) {
 			throw new IllegalStateException(failed.get() + " sends failed", firstFailure.get());
 		}
-		return new Produced(started, seconds);
+		return new Produced(started, seconds, List.copyOf(lastOfPartition.values()));
 	}
 
-	record Produced(long startedNanos, double seconds) {
+	/**
+	 * What was produced: when, in how long, and the last event of each partition. The
+	 * service stores a partition's events in order, so once those are stored all are.
+	 */
+	record Produced(long startedNanos, double seconds, List<UUID> lastOfEachPartition) {
 
 	}
 
