@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -117,14 +118,15 @@ final class AilogIngestBench {
 		// thread's context class loader, which is the executable jar's only here.
 		KafkaIngestPath.Produced sent;
 		long storedAt;
+		long startedMillis = System.currentTimeMillis();
 		try (ExecutorService producer = Executors.newSingleThreadExecutor()) {
 			Future<KafkaIngestPath.Produced> produced = producer.submit(() -> kafka.produce(records));
 			storedAt = rows.awaitLastOfEachPartition(before + count, produced);
 			sent = produced.get();
 		}
 		double endToEnd = (storedAt - sent.startedNanos()) / 1e9;
-		System.out.printf("  %s Kafka: produced in %s s, all stored after %s s%n", label(round),
-				Bench.format(sent.seconds()), Bench.format(endToEnd));
+		System.out.printf("  %s Kafka: produced in %s s, all stored after %s s%s%n", label(round),
+				Bench.format(sent.seconds()), Bench.format(endToEnd), epochs(startedMillis, endToEnd));
 		if (seconds != null) {
 			seconds.get(PATHS[1]).add(endToEnd);
 			seconds.get(PATHS[3]).add(sent.seconds());
@@ -137,16 +139,22 @@ final class AilogIngestBench {
 		List<byte[]> bodies = RestIngestPath.bodies(AiCallEvents.generate(count, 2000 + round), this.batchSize);
 		String token = this.suite.tokens().clientCredentialsToken("edge-functions", "edge-functions-secret");
 		long before = rows.count();
+		long startedMillis = System.currentTimeMillis();
 		long started = System.nanoTime();
 		RestIngestPath.Sent sent = rest.send(bodies, token);
 		long storedAt = rows.awaitCount(before + count);
 		double endToEnd = (storedAt - started) / 1e9;
-		System.out.printf("  %s REST: %d accepted, statuses %s, all stored after %s s%n", label(round), sent.accepted(),
-				sent.statuses(), Bench.format(endToEnd));
+		System.out.printf("  %s REST: %d accepted, statuses %s, all stored after %s s%s%n", label(round),
+				sent.accepted(), sent.statuses(), Bench.format(endToEnd), epochs(startedMillis, endToEnd));
 		if (seconds != null) {
 			seconds.get(PATHS[2]).add(endToEnd);
 		}
 		return check("REST", rows.settledCount() - before, count);
+	}
+
+	/** The path's window in epoch seconds, for bench/scripts/cpu_window.py. */
+	private static String epochs(long startedMillis, double seconds) {
+		return String.format(Locale.ROOT, " (epoch %.1f to %.1f)", startedMillis / 1e3, startedMillis / 1e3 + seconds);
 	}
 
 	private static String label(int round) {
