@@ -47,6 +47,8 @@ final class AilogIngestBench {
 
 	private final String services;
 
+	private final int preload;
+
 	AilogIngestBench(Suite suite, Map<String, String> options) {
 		this.suite = suite;
 		this.events = Bench.intOption(options, "events", 200_000);
@@ -56,6 +58,7 @@ final class AilogIngestBench {
 		this.warmUp = Bench.intOption(options, "warm-up", 20_000);
 		this.compression = options.getOrDefault("compression", "lz4");
 		this.services = options.getOrDefault("services", "ingest");
+		this.preload = Bench.intOption(options, "preload", 1_000_000);
 		if (!List.of("ingest", "all").contains(this.services)) {
 			throw new IllegalArgumentException("--services is ingest or all, not " + this.services);
 		}
@@ -90,6 +93,12 @@ final class AilogIngestBench {
 		boolean clean = true;
 		try (Connection db = copy.connect()) {
 			StoredRows rows = new StoredRows(db);
+			if (this.preload > 0) {
+				long started = System.nanoTime();
+				copy.preload(this.preload);
+				System.out.printf("preloaded %d calls into ai_logs and ai_log_ids in %s s%n", this.preload,
+						Bench.format((System.nanoTime() - started) / 1e9));
+			}
 			System.out.println("warm-up: " + this.warmUp + " events each way");
 			clean &= kafka(kafka, rows, this.warmUp, 0, null);
 			clean &= rest(rest, rows, this.warmUp, 0, null);

@@ -46,6 +46,27 @@ final class CopyCeiling {
 	}
 
 	/**
+	 * Fills {@code ai_logs} with {@code rows} calls of the same kind over the same six
+	 * hours, and {@code ai_log_ids} with their ids, as a day of sustained ingest would
+	 * have left them, then analyzes both and checkpoints: what a path writes into then
+	 * has indexes of a realistic size, not empty ones.
+	 */
+	void preload(int rows) throws SQLException {
+		try (Connection connection = connect()) {
+			for (int done = 0, chunk = 0; done < rows; done += 100_000, chunk++) {
+				copy(connection, "ai_logs", csv(AiCallEvents.generate(Math.min(100_000, rows - done), 5000 + chunk)));
+			}
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("insert into ai_log_ids (id, occurred_at) select id, occurred_at from ai_logs"
+						+ " on conflict do nothing");
+				statement.execute("analyze ai_logs");
+				statement.execute("analyze ai_log_ids");
+				statement.execute("checkpoint");
+			}
+		}
+	}
+
+	/**
 	 * Copies the rows into {@code ai_logs} itself, as it stands after the earlier paths
 	 * and rounds (its indexes as large, its partition as full, autovacuum as busy as the
 	 * service meets them), and answers how many more rows it holds then.
