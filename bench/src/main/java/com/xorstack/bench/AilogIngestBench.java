@@ -1,6 +1,7 @@
 package com.xorstack.bench;
 
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -30,6 +31,9 @@ final class AilogIngestBench {
 	private static final String[] PATHS = { "COPY into ai_logs (ceiling)", "Kafka → ailog-service → ai_logs",
 			"REST batches → gateway → ailog-service → ai_logs", "Kafka produce only (broker acknowledged)",
 			"COPY into an empty twin of ai_logs (earlier ceiling)" };
+
+	/** The longest wait for the consumers to catch up before a path is timed. */
+	private static final Duration SETTLE = Duration.ofMinutes(3);
 
 	private final Suite suite;
 
@@ -91,7 +95,8 @@ final class AilogIngestBench {
 			seconds.put(path, new ArrayList<>());
 		}
 		boolean clean = true;
-		try (Connection db = copy.connect()) {
+		try (Connection db = copy.connect();
+				ConsumerLag lag = new ConsumerLag(this.suite.devStack().kafkaBootstrapServers())) {
 			StoredRows rows = new StoredRows(db);
 			if (this.preload > 0) {
 				long started = System.nanoTime();
@@ -103,6 +108,7 @@ final class AilogIngestBench {
 			clean &= kafka(kafka, rows, this.warmUp, 0, null);
 			clean &= rest(rest, rows, this.warmUp, 0, null);
 			for (int round = 1; round <= this.rounds; round++) {
+				lag.awaitCaughtUp(SETTLE);
 				CopyCeiling.Measured copied = copy.copyIntoAiLogs(AiCallEvents.generate(this.events, 3000 + round));
 				System.out.printf("  round %d COPY into ai_logs: %s s%n", round, Bench.format(copied.seconds()));
 				seconds.get(PATHS[0]).add(copied.seconds());
@@ -111,7 +117,9 @@ final class AilogIngestBench {
 				System.out.printf("  round %d COPY into an empty twin: %s s%n", round, Bench.format(twin.seconds()));
 				seconds.get(PATHS[4]).add(twin.seconds());
 				clean &= check("COPY (twin)", twin.stored(), this.events);
+				lag.awaitCaughtUp(SETTLE);
 				clean &= kafka(kafka, rows, this.events, round, seconds);
+				lag.awaitCaughtUp(SETTLE);
 				clean &= rest(rest, rows, this.events, round, seconds);
 			}
 		}
