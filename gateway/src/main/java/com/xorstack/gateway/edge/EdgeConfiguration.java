@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.cors.CorsConfiguration;
@@ -11,9 +12,9 @@ import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
- * The edge filters, and the CORS rules that Spring Security applies
- * ({@code SecurityConfiguration}), so a preflight is answered before any token is asked
- * for.
+ * The edge filters, the connections' time limits, and the CORS rules that Spring Security
+ * applies ({@code SecurityConfiguration}), so a preflight is answered before any token is
+ * asked for.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EdgeProperties.class)
@@ -22,6 +23,16 @@ class EdgeConfiguration {
 	@Bean
 	RequestSizeWebFilter requestSizeWebFilter(EdgeProperties properties) {
 		return new RequestSizeWebFilter(properties.maxRequestBody().toBytes());
+	}
+
+	/**
+	 * Time limits on the client's side of each connection: without them Reactor Netty
+	 * keeps a connection that sends nothing forever, and a few thousand of those (or of
+	 * bodies declared and never sent) would hold the gateway's connections.
+	 */
+	@Bean
+	NettyServerCustomizer connectionTimeouts(EdgeProperties properties) {
+		return (server) -> server.idleTimeout(properties.idleTimeout()).readTimeout(properties.readTimeout());
 	}
 
 	@Bean
