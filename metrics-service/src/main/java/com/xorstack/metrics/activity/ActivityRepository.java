@@ -101,11 +101,11 @@ public class ActivityRepository {
 		if (lastSeen.isEmpty()) {
 			return Mono.just(0L);
 		}
-		return this.db
-			.sql("insert into session_activity (session_id, last_seen) select s, cast(l as timestamptz)"
-					+ " from unnest(cast(:sessions as text[]), cast(:seen as text[])) as t(s, l)"
-					+ " on conflict (session_id) do update"
-					+ " set last_seen = greatest(session_activity.last_seen, excluded.last_seen)")
+		return this.db.sql("insert into session_activity (session_id, last_seen) select s, cast(l as timestamptz)"
+				+ " from unnest(cast(:sessions as text[]), cast(:seen as text[])) as t(s, l)"
+				+ " on conflict (session_id) do update set last_seen = excluded.last_seen"
+				// a late event changes nothing, and writes no new row version either
+				+ " where session_activity.last_seen < excluded.last_seen")
 			.bind("sessions", lastSeen.keySet().toArray(String[]::new))
 			.bind("seen", lastSeen.values().stream().map(Instant::toString).toArray(String[]::new))
 			.fetch()
