@@ -70,11 +70,10 @@ final class AilogIngestBench {
 
 	int run() throws Exception {
 		if (this.services.equals("ingest")) {
-			// what issue #6 names: the broker, the service and PostgreSQL (and, for REST,
-			// the gateway and Keycloak's keys); the services off the path would only
-			// share
-			// the two cores. metrics-service consuming ailog.recorded.v1 is measured with
-			// --services all.
+			// What issue #6 names: the broker, the service and PostgreSQL (and, for
+			// REST, the gateway and Keycloak's keys). The services off the path would
+			// only share the two cores; metrics-service consuming ailog.recorded.v1 is
+			// measured with --services all.
 			for (Service service : List.of(Service.METRICS, Service.AUTH, Service.FEEDBACK)) {
 				this.suite.service(service).stop();
 			}

@@ -113,9 +113,8 @@ class RollupStorageIntegrationTests extends MetricsIntegrationTest {
 			.collectList()
 			.block(Duration.ofSeconds(30));
 		assertThat(rows).hasSize(10);
-		// shared-0 has i = 0, 2, ..., 18 of each batch (errors at 0 and 10), shared-1 the
-		// odd i
-		// below 20 (no error), own-b i = 20 to 29 of its batch (an error at 20)
+		// shared-0 has i = 0, 2, ..., 18 of each batch (errors at 0 and 10), shared-1
+		// the odd i below 20 (no error), own-b i = 20 to 29 of its batch (an error at 20)
 		assertThat(rows).filteredOn((row) -> row.user().startsWith("shared-"))
 			.allSatisfy((row) -> assertThat(row)
 				.isEqualTo(new UserMinute(row.user(), 80, (row.user().endsWith("0")) ? 16 : 0, 80, 160, 80.0)));
