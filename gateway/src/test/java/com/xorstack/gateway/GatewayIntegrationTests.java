@@ -4,10 +4,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,16 +35,14 @@ class GatewayIntegrationTests {
 
 	static final Map<String, AtomicInteger> arrived = new ConcurrentHashMap<>();
 
-	static final DisposableServer downstream = HttpServer.create()
-		.host("127.0.0.1")
-		.port(0)
-		.handle((request, response) -> {
+	@RegisterExtension
+	static final StandInServer downstream = StandInServer
+		.of(HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
 			arrived.computeIfAbsent(request.path(), (path) -> new AtomicInteger()).incrementAndGet();
 			String auth = request.requestHeaders().get("Authorization");
 			return response.header("Content-Type", "application/json")
 				.sendString(Mono.just("{\"path\":\"/" + request.path() + "\",\"bearer\":" + (auth != null) + "}"));
-		})
-		.bindNow();
+		}).bindNow());
 
 	@Autowired
 	WebTestClient web;
@@ -53,11 +50,6 @@ class GatewayIntegrationTests {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		StandInServices.register(registry, downstream.port());
-	}
-
-	@AfterAll
-	static void stopDownstream() {
-		downstream.disposeNow();
 	}
 
 	@Test

@@ -1,8 +1,7 @@
 package com.xorstack.gateway.console;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import reactor.netty.DisposableServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,6 +14,7 @@ import org.springframework.web.server.session.DefaultWebSessionManager;
 import org.springframework.web.server.session.InMemoryWebSessionStore;
 import org.springframework.web.server.session.WebSessionManager;
 
+import com.xorstack.gateway.StandInServer;
 import com.xorstack.gateway.StandInServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "xorstack.gateway.rate-limit.redis-enabled=false", "management.server.port=0" })
 class ConsoleInMemorySessionsIntegrationTests {
 
-	static final DisposableServer downstream = StandInServices.answeringEmptyJson();
+	@RegisterExtension
+	static final StandInServer downstream = StandInServer.of(StandInServices.answeringEmptyJson());
 
 	@LocalServerPort
 	int port;
@@ -37,11 +38,6 @@ class ConsoleInMemorySessionsIntegrationTests {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		StandInServices.register(registry, downstream.port());
-	}
-
-	@AfterAll
-	static void stopDownstream() {
-		downstream.disposeNow();
 	}
 
 	@Test

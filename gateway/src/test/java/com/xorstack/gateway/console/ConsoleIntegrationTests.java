@@ -4,10 +4,9 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.xorstack.gateway.StandInServer;
 import com.xorstack.gateway.StandInServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,10 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConsoleIntegrationTests {
 
 	/** Answers what reached it: the path, the Authorization and Cookie headers. */
-	static final DisposableServer downstream = HttpServer.create()
-		.host("127.0.0.1")
-		.port(0)
-		.handle((request, response) -> {
+	@RegisterExtension
+	static final StandInServer downstream = StandInServer
+		.of(HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
 			String authorization = request.requestHeaders().get("Authorization", "");
 			String cookie = request.requestHeaders().get("Cookie", "");
 			String body = JsonMapper.builder()
@@ -41,8 +40,7 @@ class ConsoleIntegrationTests {
 				.writeValueAsString(java.util.Map.of("path", request.fullPath(), "method", request.method().name(),
 						"authorization", authorization, "cookie", cookie));
 			return response.header("Content-Type", "application/json").sendString(Mono.just(body));
-		})
-		.bindNow();
+		}).bindNow());
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -52,11 +50,6 @@ class ConsoleIntegrationTests {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		StandInServices.register(registry, downstream.port());
-	}
-
-	@AfterAll
-	static void stopDownstream() {
-		downstream.disposeNow();
 	}
 
 	@Test

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import reactor.netty.DisposableServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.xorstack.gateway.GatewayApplication;
+import com.xorstack.gateway.StandInServer;
 import com.xorstack.gateway.StandInServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "xorstack.gateway.rate-limit.redis-enabled=true", "management.server.port=0" })
 class ConsoleSessionsInRedisIntegrationTests {
 
-	static final DisposableServer downstream = StandInServices.answeringEmptyJson();
+	@RegisterExtension
+	static final StandInServer downstream = StandInServer.of(StandInServices.answeringEmptyJson());
 
 	static ConfigurableApplicationContext secondReplica;
 
@@ -72,7 +74,6 @@ class ConsoleSessionsInRedisIntegrationTests {
 		if (secondReplica != null) {
 			secondReplica.close();
 		}
-		downstream.disposeNow();
 	}
 
 	@Test

@@ -7,15 +7,15 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import reactor.netty.DisposableServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.xorstack.gateway.StandInServer;
 import com.xorstack.gateway.StandInServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +34,8 @@ class ConnectionTimeoutsIntegrationTests {
 
 	private static final int HELD_MILLIS = 10_000;
 
-	static final DisposableServer downstream = StandInServices.answeringEmptyJson();
+	@RegisterExtension
+	static final StandInServer downstream = StandInServer.of(StandInServices.answeringEmptyJson());
 
 	@Value("${local.server.port}")
 	int port;
@@ -42,11 +43,6 @@ class ConnectionTimeoutsIntegrationTests {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		StandInServices.register(registry, downstream.port());
-	}
-
-	@AfterAll
-	static void stopDownstream() {
-		downstream.disposeNow();
 	}
 
 	@Test

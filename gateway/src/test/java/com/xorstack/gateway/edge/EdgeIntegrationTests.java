@@ -8,11 +8,10 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +28,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import com.xorstack.devstack.TestStack;
+import com.xorstack.gateway.StandInServer;
 import com.xorstack.gateway.StandInServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,10 +50,9 @@ class EdgeIntegrationTests {
 
 	static final Map<String, String> forwardedFor = new ConcurrentHashMap<>();
 
-	static final DisposableServer downstream = HttpServer.create()
-		.host("127.0.0.1")
-		.port(0)
-		.handle((request, response) -> {
+	@RegisterExtension
+	static final StandInServer downstream = StandInServer
+		.of(HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
 			arrivedPaths.add(request.uri());
 			forwardedFor.put(request.path(), String.valueOf(request.requestHeaders().get("X-Forwarded-For")));
 			return request.receive()
@@ -64,8 +63,7 @@ class EdgeIntegrationTests {
 					.header("Cache-Control", "max-age=3600")
 					.sendString(Mono.just("{\"length\":" + body.length() + "}"))
 					.then());
-		})
-		.bindNow();
+		}).bindNow());
 
 	@Autowired
 	WebTestClient web;
@@ -79,11 +77,6 @@ class EdgeIntegrationTests {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		StandInServices.register(registry, downstream.port());
-	}
-
-	@AfterAll
-	static void stopDownstream() {
-		downstream.disposeNow();
 	}
 
 	@Test

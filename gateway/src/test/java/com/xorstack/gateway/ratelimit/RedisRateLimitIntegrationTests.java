@@ -1,8 +1,7 @@
 package com.xorstack.gateway.ratelimit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import reactor.netty.DisposableServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,6 +14,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.xorstack.devstack.TestStack;
 import com.xorstack.gateway.RateLimitProbe;
+import com.xorstack.gateway.StandInServer;
 import com.xorstack.gateway.StandInServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureWebTestClient
 class RedisRateLimitIntegrationTests {
 
-	static final DisposableServer downstream = StandInServices.answeringEmptyJson();
+	@RegisterExtension
+	static final StandInServer downstream = StandInServer.of(StandInServices.answeringEmptyJson());
 
 	@Autowired
 	WebTestClient web;
@@ -37,11 +38,6 @@ class RedisRateLimitIntegrationTests {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		StandInServices.register(registry, downstream.port());
-	}
-
-	@AfterAll
-	static void stopDownstream() {
-		downstream.disposeNow();
 	}
 
 	@Test

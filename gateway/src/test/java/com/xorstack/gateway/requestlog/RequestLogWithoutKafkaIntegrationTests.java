@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import reactor.netty.DisposableServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,6 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.xorstack.devstack.TestStack;
+import com.xorstack.gateway.StandInServer;
 import com.xorstack.gateway.StandInServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureWebTestClient
 class RequestLogWithoutKafkaIntegrationTests {
 
-	static final DisposableServer downstream = StandInServices.answeringEmptyJson();
+	@RegisterExtension
+	static final StandInServer downstream = StandInServer.of(StandInServices.answeringEmptyJson());
 
 	@Autowired
 	WebTestClient web;
@@ -52,11 +53,6 @@ class RequestLogWithoutKafkaIntegrationTests {
 		}
 		registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + nobody);
 		StandInServices.routeTo(registry, "http://127.0.0.1:" + downstream.port());
-	}
-
-	@AfterAll
-	static void stopDownstream() {
-		downstream.disposeNow();
 	}
 
 	@Test

@@ -6,11 +6,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.ConnectionProvider;
@@ -23,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import com.xorstack.devstack.TestStack;
+import com.xorstack.gateway.StandInServer;
 import com.xorstack.gateway.StandInServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +48,8 @@ class ConcurrentRequestsIntegrationTests {
 
 	static final AtomicInteger mostInFlight = new AtomicInteger();
 
-	static final DisposableServer patient = HttpServer.create()
+	@RegisterExtension
+	static final StandInServer patient = StandInServer.of(HttpServer.create()
 		.host("127.0.0.1")
 		.port(0)
 		.handle((request, response) -> Mono
@@ -56,7 +57,7 @@ class ConcurrentRequestsIntegrationTests {
 			.then(Mono.delay(Duration.ofMillis(300)))
 			.then(response.header("Content-Type", "application/json").sendString(Mono.just("{}")).then())
 			.doFinally((signal) -> inFlight.decrementAndGet()))
-		.bindNow();
+		.bindNow());
 
 	@LocalServerPort
 	int port;
@@ -64,11 +65,6 @@ class ConcurrentRequestsIntegrationTests {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		StandInServices.register(registry, patient.port());
-	}
-
-	@AfterAll
-	static void stopDownstream() {
-		patient.disposeNow();
 	}
 
 	@Test

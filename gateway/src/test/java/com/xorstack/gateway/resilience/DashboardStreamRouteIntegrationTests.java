@@ -2,11 +2,10 @@ package com.xorstack.gateway.resilience;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.test.StepVerifier;
 
@@ -22,6 +21,7 @@ import org.springframework.test.web.reactive.server.FluxExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.xorstack.devstack.TestStack;
+import com.xorstack.gateway.StandInServer;
 import com.xorstack.gateway.StandInServices;
 
 /**
@@ -35,7 +35,8 @@ import com.xorstack.gateway.StandInServices;
 @AutoConfigureWebTestClient(timeout = "20s")
 class DashboardStreamRouteIntegrationTests {
 
-	static final DisposableServer metrics = HttpServer.create()
+	@RegisterExtension
+	static final StandInServer metrics = StandInServer.of(HttpServer.create()
 		.host("127.0.0.1")
 		.port(0)
 		// Headers and the first event only after 1.5 s, as from a service slow to answer.
@@ -45,7 +46,7 @@ class DashboardStreamRouteIntegrationTests {
 					.take(5)
 					.map((tick) -> "event:summary\ndata:{\"tick\":" + tick + "}\n\n"))
 				.then()))
-		.bindNow();
+		.bindNow());
 
 	@Autowired
 	WebTestClient web;
@@ -53,11 +54,6 @@ class DashboardStreamRouteIntegrationTests {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		StandInServices.register(registry, metrics.port());
-	}
-
-	@AfterAll
-	static void stop() {
-		metrics.disposeNow();
 	}
 
 	@Test

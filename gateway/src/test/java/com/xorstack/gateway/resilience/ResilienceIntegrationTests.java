@@ -8,10 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -25,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.xorstack.devstack.TestStack;
+import com.xorstack.gateway.StandInServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -52,27 +52,29 @@ class ResilienceIntegrationTests {
 
 	static final AtomicInteger unavailableArrived = new AtomicInteger();
 
-	static final DisposableServer slow = HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
-		if (request.path().endsWith("unavailable")) {
-			unavailableArrived.incrementAndGet();
-			return response.status(503).header("Retry-After", "7").sendString(Mono.just("{}")).then();
-		}
-		return Mono.delay(Duration.ofSeconds(5)).then(ok(response));
-	}).bindNow();
+	@RegisterExtension
+	static final StandInServer slow = StandInServer
+		.of(HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
+			if (request.path().endsWith("unavailable")) {
+				unavailableArrived.incrementAndGet();
+				return response.status(503).header("Retry-After", "7").sendString(Mono.just("{}")).then();
+			}
+			return Mono.delay(Duration.ofSeconds(5)).then(ok(response));
+		}).bindNow());
 
-	static final DisposableServer metrics = HttpServer.create()
-		.host("127.0.0.1")
-		.port(0)
-		.handle((request, response) -> {
+	@RegisterExtension
+	static final StandInServer metrics = StandInServer
+		.of(HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
 			metricsArrived.incrementAndGet();
 			return metricsFailing.get() ? hangUp(request) : ok(response);
-		})
-		.bindNow();
+		}).bindNow());
 
-	static final DisposableServer ailog = HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
-		ailogArrived.incrementAndGet();
-		return hangUp(request);
-	}).bindNow();
+	@RegisterExtension
+	static final StandInServer ailog = StandInServer
+		.of(HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
+			ailogArrived.incrementAndGet();
+			return hangUp(request);
+		}).bindNow());
 
 	@Autowired
 	WebTestClient web;
@@ -91,13 +93,6 @@ class ResilienceIntegrationTests {
 		registry.add("FEEDBACK_SERVICE_URI", () -> "http://127.0.0.1:" + slow.port());
 		registry.add("METRICS_SERVICE_URI", () -> "http://127.0.0.1:" + metrics.port());
 		registry.add("AILOG_SERVICE_URI", () -> "http://127.0.0.1:" + ailog.port());
-	}
-
-	@AfterAll
-	static void stopDownstreams() {
-		slow.disposeNow();
-		metrics.disposeNow();
-		ailog.disposeNow();
 	}
 
 	@Test
