@@ -67,8 +67,8 @@ final class CopyCeiling {
 	}
 
 	/**
-	 * Copies the rows into {@code ai_logs} itself, as it stands after the earlier paths
-	 * and rounds (its indexes as large, its partition as full, autovacuum as busy as the
+	 * Copies the rows into {@code ai_logs} itself, as it stands after the preload and the
+	 * earlier paths and rounds (its indexes as large and its partition as full as the
 	 * service meets them), and answers how many more rows it holds then.
 	 */
 	Measured copyIntoAiLogs(List<AiCall> calls) throws SQLException {

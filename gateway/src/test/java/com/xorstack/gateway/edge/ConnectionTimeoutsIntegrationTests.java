@@ -47,40 +47,36 @@ class ConnectionTimeoutsIntegrationTests {
 
 	@Test
 	void aConnectionThatNeverSendsARequestIsClosed() throws IOException {
-		try (Socket socket = connect()) {
-			assertThat(readUntilClosed(socket.getInputStream())).isEmpty();
-		}
+		assertThat(sendThenReadUntilClosed("")).isEmpty();
 	}
 
 	@Test
 	void aDeclaredBodyThatNeverComesIsAnsweredThenTheConnectionClosed() throws IOException {
-		try (Socket socket = connect()) {
-			socket.getOutputStream()
-				.write(("POST /api/feedback HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-						+ "Content-Length: 10000000\r\n\r\n")
-					.getBytes(StandardCharsets.US_ASCII));
-			socket.getOutputStream().flush();
-			assertThat(readUntilClosed(socket.getInputStream())).startsWith("HTTP/1.1 413 ");
-		}
+		assertThat(sendThenReadUntilClosed("POST /api/feedback HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+				+ "Content-Type: application/json\r\nContent-Length: 10000000\r\n\r\n"))
+			.startsWith("HTTP/1.1 413 ");
 	}
 
 	@Test
 	void aBodyThatArrivesInTimeStillPasses() throws IOException {
-		try (Socket socket = connect()) {
-			socket.getOutputStream()
-				.write(("POST /api/ai-logs HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-						+ "Content-Length: 2\r\nConnection: close\r\n\r\n{}")
-					.getBytes(StandardCharsets.US_ASCII));
-			socket.getOutputStream().flush();
-			// anonymous: refused by security, after the body was taken in full
-			assertThat(readUntilClosed(socket.getInputStream())).startsWith("HTTP/1.1 401 ");
-		}
+		// anonymous: refused by security, after the body was taken in full
+		assertThat(sendThenReadUntilClosed("POST /api/ai-logs HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+				+ "Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"))
+			.startsWith("HTTP/1.1 401 ");
 	}
 
-	private Socket connect() throws IOException {
-		Socket socket = new Socket("127.0.0.1", this.port);
-		socket.setSoTimeout(HELD_MILLIS);
-		return socket;
+	/**
+	 * Sends the bytes (if any) on a new connection and answers all the server sends back.
+	 */
+	private String sendThenReadUntilClosed(String request) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(HELD_MILLIS);
+			if (!request.isEmpty()) {
+				socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+				socket.getOutputStream().flush();
+			}
+			return readUntilClosed(socket.getInputStream());
+		}
 	}
 
 	/** All the server sends until it closes; fails if it keeps the connection open. */
