@@ -157,6 +157,14 @@ function summaryCards(summary) {
     h('div', { class: 'label' }, label), h('div', { class: 'value' }, value)));
 }
 
+const CHART_WINDOWS = {
+  '15m': { span: 15 * 60 * 1000, step: '1m', label: 'last 15 min' },
+  '1h': { span: 3600 * 1000, step: '1m', label: 'last hour' },
+  '24h': { span: 24 * 3600 * 1000, step: '1h', label: 'last 24 h' },
+  '7d': { span: 7 * 24 * 3600 * 1000, step: '1h', label: 'last 7 days' },
+  '30d': { span: 30 * 24 * 3600 * 1000, step: '1h', label: 'last 30 days' },
+};
+
 function renderOverview() {
   const windowSelect = h('select', { 'aria-label': 'Window' }, ['15m', '1h', '24h', '7d', '30d'].map((w) => h('option', { value: w, selected: w === '1h' }, w)));
   const cards = h('div', { class: 'cards', 'data-testid': 'cards' }, loading());
@@ -176,15 +184,23 @@ function renderOverview() {
     closeStream = () => source.close();
   }
   windowSelect.addEventListener('change', () => { connect(); loadCharts(); });
+  let chartsShown = 0;
   async function loadCharts() {
+    // the charts cover the window the cards show, a point per minute up to an hour and
+    // per hour beyond (at most 720 points)
+    const { span, step, label } = CHART_WINDOWS[windowSelect.value];
+    const shown = ++chartsShown;
     const to = new Date();
-    const from = new Date(to.getTime() - 24 * 3600 * 1000);
+    const from = new Date(to.getTime() - span);
     const metrics = [['ai.latency.avg_ms', 'AI latency (avg, ms)'], ['ai.calls', 'AI calls'], ['api.latency.p95_ms', 'API p95 (ms)'], ['ai.tokens.total', 'Tokens']];
     charts.replaceChildren(...metrics.map(([metric, title]) => {
-      const panel = h('div', { class: 'panel' }, h('h2', {}, `${title}, last 24 h`), loading());
-      api(`/admin/metrics/timeseries${query({ metric, from: from.toISOString(), to: to.toISOString(), step: '1h' })}`)
-        .then(({ data }) => panel.replaceChildren(h('h2', {}, `${title}, last 24 h`), lineChart(data.points || data.items || [])))
-        .catch((error) => panel.replaceChildren(h('h2', {}, title), errorBox(error)));
+      const heading = () => h('h2', {}, `${title}, ${label}`);
+      const panel = h('div', { class: 'panel', 'data-testid': `chart-${metric}`, 'data-step': step }, heading(), loading());
+      // a slower answer for a window no longer selected must not replace the newer chart
+      const still = (render) => (value) => { if (shown === chartsShown) render(value); };
+      api(`/admin/metrics/timeseries${query({ metric, from: from.toISOString(), to: to.toISOString(), step })}`)
+        .then(still(({ data }) => panel.replaceChildren(heading(), lineChart(data.points || data.items || []))))
+        .catch(still((error) => panel.replaceChildren(heading(), errorBox(error))));
       return panel;
     }));
     api('/admin/analytics/heatmap').then(({ data }) => heatmap.replaceChildren(h('h2', {}, 'Usage by hour of week'), heatmapGrid(data)))

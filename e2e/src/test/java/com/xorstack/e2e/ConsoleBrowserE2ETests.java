@@ -12,6 +12,7 @@ import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -61,6 +62,19 @@ class ConsoleBrowserE2ETests {
 		assertThat(this.browser.findElement(By.cssSelector("[data-testid='card-avg-latency'] .value")).getText())
 			.endsWith("ms");
 		Chromium.screenshot(this.browser, "admin-overview-live");
+	}
+
+	@Test
+	void theChartsFollowTheChosenWindow() {
+		signIn("demo-admin");
+		assertChartsCover("last hour", "1m");
+		for (String[] window : new String[][] { { "30d", "last 30 days", "1h" }, { "15m", "last 15 min", "1m" },
+				{ "7d", "last 7 days", "1h" } }) {
+			new Select(this.browser.findElement(By.cssSelector("select[aria-label='Window']")))
+				.selectByValue(window[0]);
+			assertChartsCover(window[1], window[2]);
+		}
+		Chromium.screenshot(this.browser, "admin-overview-7d");
 	}
 
 	@Test
@@ -203,6 +217,19 @@ class ConsoleBrowserE2ETests {
 
 	private List<String> tabTitles() {
 		return this.browser.findElements(By.cssSelector("#tabs a")).stream().map(WebElement::getText).toList();
+	}
+
+	/** Every chart titled for the window, loaded at that step, and none refused. */
+	private void assertChartsCover(String label, String step) {
+		By charts = By.cssSelector("[data-testid^='chart-']");
+		waitUntil((driver) -> driver.findElements(charts).size() == 4 && driver.findElements(charts)
+			.stream()
+			.allMatch((chart) -> chart.findElement(By.tagName("h2")).getText().endsWith(", " + label)
+					&& chart.findElements(By.xpath(".//*[normalize-space(.)='Loading…']")).isEmpty()));
+		for (WebElement chart : this.browser.findElements(charts)) {
+			assertThat(chart.getAttribute("data-step")).isEqualTo(step);
+			assertThat(chart.findElements(By.cssSelector("[data-testid='error']"))).isEmpty();
+		}
 	}
 
 	/** Until no panel of the view still says "Loading…". */
