@@ -14,19 +14,27 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.xorstack.platform.events.Topics;
+
 /**
  * Reads what really arrived on a topic of the test stack's Kafka, from its beginning: for
- * the integration tests of the services that publish or consume events.
+ * the integration tests of the services that publish or consume events. Every record a
+ * test reads is checked against the JSON Schema its {@code ce_type} names
+ * ({@link EventSchemas}), so each test that reads a published event also tests the event
+ * contract. Dead-letter topics are the exception: they hold what a consumer refused.
  */
 public final class EventRecords {
 
 	private static final TypeReference<Map<String, Object>> JSON_MAP = new TypeReference<>() {
 	};
+
+	private static final String DEAD_LETTER = Topics.deadLetter("");
 
 	private EventRecords() {
 	}
@@ -51,6 +59,7 @@ public final class EventRecords {
 			while (System.nanoTime() < Math.min(deadline, settled)) {
 				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(300))) {
 					if (wanted.test(record)) {
+						assertConforms(record);
 						found.add(record);
 					}
 				}
@@ -66,6 +75,28 @@ public final class EventRecords {
 	public static List<ConsumerRecord<String, byte[]>> distinct(List<ConsumerRecord<String, byte[]>> records) {
 		Set<String> seen = new HashSet<>();
 		return records.stream().filter((record) -> seen.add(header(record, "ce_id"))).toList();
+	}
+
+	/**
+	 * Fails naming every violation unless the data of {@code record} conforms to the
+	 * schema of its {@code ce_type}; records of a dead-letter topic, or without a type
+	 * that has a schema, pass unchecked.
+	 */
+	static void assertConforms(ConsumerRecord<?, byte[]> record) {
+		Header type = record.headers().lastHeader("ce_type");
+		if (record.topic().endsWith(DEAD_LETTER) || type == null) {
+			return;
+		}
+		String ceType = new String(type.value(), StandardCharsets.UTF_8);
+		if (EventSchemas.known(ceType)) {
+			try {
+				EventSchemas.assertConforms(ceType, record.value());
+			}
+			catch (AssertionError ex) {
+				throw new AssertionError("Record " + record.topic() + "-" + record.partition() + "@" + record.offset()
+						+ ": " + ex.getMessage(), ex);
+			}
+		}
 	}
 
 	public static String header(ConsumerRecord<?, ?> record, String name) {
