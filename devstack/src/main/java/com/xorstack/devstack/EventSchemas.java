@@ -27,7 +27,8 @@ import com.xorstack.platform.events.EventTypes;
  */
 public final class EventSchemas {
 
-	private static final String PREFIX = "com.xorstack.";
+	/** Every type in this namespace is one of the contract and has a schema. */
+	public static final String NAMESPACE = "com.xorstack.";
 
 	private static final SchemaRegistryConfig CONFIG = SchemaRegistryConfig.builder()
 		.formatAssertionsEnabled(true)
@@ -69,9 +70,12 @@ public final class EventSchemas {
 
 	/**
 	 * Fails naming every violation unless {@code json} conforms to the schema of
-	 * {@code type}.
+	 * {@code type}, and fails too when {@code type} has no schema.
 	 */
 	public static void assertConforms(String type, byte[] json) {
+		if (!known(type)) {
+			throw new AssertionError("No JSON Schema for " + type + " on the classpath");
+		}
 		List<String> violations = violations(type, json);
 		if (!violations.isEmpty()) {
 			throw new AssertionError("Not a valid " + type + " (" + EventTypes.schemaLocation(type) + "):\n  "
@@ -88,7 +92,7 @@ public final class EventSchemas {
 	}
 
 	private static Optional<Schema> load(String type) {
-		if (!type.startsWith(PREFIX) || type.length() == PREFIX.length()) {
+		if (!type.startsWith(NAMESPACE) || type.length() == NAMESPACE.length()) {
 			return Optional.empty();
 		}
 		String location = EventTypes.schemaLocation(type);

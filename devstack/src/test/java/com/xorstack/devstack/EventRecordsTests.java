@@ -26,7 +26,15 @@ class EventRecordsTests {
 	}
 
 	@Test
-	void deadLettersAndRecordsOfNoKnownTypePassUnchecked() {
+	void aTypeOfOursWithoutASchemaFailsTheTest() {
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(
+					() -> EventRecords.assertConforms(record(Topics.SYSTEM_METRICS, "com.xorstack.system.gauge.v2")))
+			.withMessageContaining("No JSON Schema for com.xorstack.system.gauge.v2");
+	}
+
+	@Test
+	void deadLettersAndRecordsOfAnotherNamespaceOrWithoutATypePassUnchecked() {
 		assertThatNoException().isThrownBy(() -> EventRecords
 			.assertConforms(record(Topics.deadLetter(Topics.SYSTEM_METRICS), EventTypes.SYSTEM_GAUGE)));
 		assertThatNoException()
