@@ -2,17 +2,11 @@ package com.xorstack.feedback.submission;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +16,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import com.xorstack.devstack.EventRecords;
 import com.xorstack.devstack.TestStack;
 import com.xorstack.feedback.FeedbackIntegrationTest;
 import com.xorstack.platform.events.Topics;
@@ -79,10 +74,10 @@ class FeedbackSubmissionIntegrationTests extends FeedbackIntegrationTest {
 			.getResponseBody()
 			.get("id");
 		ConsumerRecord<String, byte[]> record = awaitRecord(id);
-		assertThat(header(record, "ce_type")).isEqualTo("com.xorstack.feedback.submitted.v1");
-		assertThat(header(record, "ce_source")).isEqualTo("/feedback-service");
-		assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
-		assertThat(UUID.fromString(header(record, "ce_id"))).isNotNull();
+		assertThat(EventRecords.header(record, "ce_type")).isEqualTo("com.xorstack.feedback.submitted.v1");
+		assertThat(EventRecords.header(record, "ce_source")).isEqualTo("/feedback-service");
+		assertThat(EventRecords.header(record, "ce_specversion")).isEqualTo("1.0");
+		assertThat(UUID.fromString(EventRecords.header(record, "ce_id"))).isNotNull();
 		assertThat(new String(record.value(), StandardCharsets.UTF_8))
 			.as("the data as the service wrote it, not re-serialized")
 			.startsWith("{\"feedbackId\":\"" + id + "\",");
@@ -251,30 +246,12 @@ class FeedbackSubmissionIntegrationTests extends FeedbackIntegrationTest {
 			.getResponseBody();
 	}
 
-	private static ConsumerRecord<String, byte[]> awaitRecord(String key) {
-		Properties config = new Properties();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().kafkaBootstrapServers());
-		config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-				new ByteArrayDeserializer())) {
-			consumer.subscribe(List.of(Topics.FEEDBACK_EVENTS));
-			List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
-			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-			while (System.nanoTime() < deadline) {
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-					if (key.equals(record.key())) {
-						return record;
-					}
-					seen.add(record);
-				}
-			}
-			throw new AssertionError("No event with key " + key + " within 30 s; saw " + seen.size() + " others");
-		}
-	}
-
-	private static String header(ConsumerRecord<?, ?> record, String name) {
-		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+	/** The event of feedback {@code id}, checked against the schema of its type. */
+	private static ConsumerRecord<String, byte[]> awaitRecord(String id) {
+		List<ConsumerRecord<String, byte[]>> records = EventRecords.await(Topics.FEEDBACK_EVENTS,
+				(record) -> id.equals(record.key()), 1, Duration.ofSeconds(30), Duration.ZERO);
+		assertThat(records).as("the event of feedback " + id).isNotEmpty();
+		return records.get(0);
 	}
 
 }

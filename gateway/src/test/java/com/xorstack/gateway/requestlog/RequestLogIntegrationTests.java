@@ -1,17 +1,10 @@
 package com.xorstack.gateway.requestlog;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import com.xorstack.devstack.EventRecords;
 import com.xorstack.devstack.TestStack;
 import com.xorstack.gateway.StandInServer;
 import com.xorstack.gateway.StandInServices;
@@ -88,33 +82,17 @@ class RequestLogIntegrationTests {
 		assertThat(refused.get("userId").isNull()).isTrue();
 	}
 
+	/** The events of the trace, each checked against the schema of its type. */
 	private static List<JsonNode> eventsOfTrace(String traceId, int expected) {
 		JsonMapper json = JsonMapper.builder().build();
-		List<JsonNode> found = new ArrayList<>();
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				TestStack.get().kafkaBootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-				new ByteArrayDeserializer())) {
-			consumer.subscribe(List.of(Topics.GATEWAY_REQUEST));
-			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-			while (found.size() < expected && System.nanoTime() < deadline) {
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-					assertThat(header(record, "ce_type")).isEqualTo(EventTypes.GATEWAY_REQUEST_COMPLETED);
-					assertThat(header(record, "ce_id")).isNotBlank();
-					JsonNode event = json.readTree(record.value());
-					if (event.path("traceId").asString("").equals(traceId)) {
-						found.add(event);
-					}
-				}
-			}
-		}
-		assertThat(found).hasSize(expected);
-		return found;
-	}
-
-	private static String header(ConsumerRecord<?, ?> record, String name) {
-		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+		List<ConsumerRecord<String, byte[]>> records = EventRecords.await(Topics.GATEWAY_REQUEST,
+				(record) -> json.readTree(record.value()).path("traceId").asString("").equals(traceId), expected,
+				Duration.ofSeconds(60), Duration.ZERO);
+		assertThat(records).hasSize(expected)
+			.allSatisfy((record) -> assertThat(EventRecords.header(record, "ce_type"))
+				.isEqualTo(EventTypes.GATEWAY_REQUEST_COMPLETED))
+			.allSatisfy((record) -> assertThat(EventRecords.header(record, "ce_id")).isNotBlank());
+		return records.stream().map((record) -> json.readTree(record.value())).toList();
 	}
 
 }
