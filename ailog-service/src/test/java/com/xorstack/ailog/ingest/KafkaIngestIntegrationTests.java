@@ -28,6 +28,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import com.xorstack.ailog.AiLogApi;
 import com.xorstack.ailog.AilogIntegrationTest;
 import com.xorstack.devstack.EventRecords;
+import com.xorstack.devstack.EventSchemas;
 import com.xorstack.devstack.TestStack;
 import com.xorstack.platform.events.CloudEventRecords;
 import com.xorstack.platform.events.EventTypes;
@@ -59,6 +60,9 @@ class KafkaIngestIntegrationTests extends AilogIntegrationTest {
 		Map<String, Object> invalid = AiLogApi.event(function, Instant.now());
 		invalid.remove("status");
 		invalid.put("outputPreview", "Mail leak@example.com");
+		assertThat(EventSchemas.violations(EventTypes.AILOG_CALL, JsonMapper.shared().writeValueAsBytes(invalid)))
+			.as("the contract refuses it too")
+			.containsExactly("$: required property 'status' not found");
 		Map<String, Object> mismatched = AiLogApi.event(function, Instant.now());
 		String poisonKey = "poison-" + UUID.randomUUID();
 		try (KafkaProducer<String, byte[]> producer = producer()) {
@@ -66,7 +70,7 @@ class KafkaIngestIntegrationTests extends AilogIntegrationTest {
 			producer.send(new ProducerRecord<>(Topics.AILOG_INGEST, poisonKey,
 					"not a cloud event".getBytes(StandardCharsets.UTF_8)));
 			producer.send(cloudEvent(second, function));
-			producer.send(cloudEvent(invalid, poisonKey));
+			producer.send(record((String) invalid.get("id"), invalid, poisonKey));
 			producer.send(record(UUID.randomUUID().toString(), mismatched, poisonKey));
 			producer.send(cloudEvent(third, function));
 			producer.send(cloudEvent(first, function));
@@ -208,7 +212,9 @@ class KafkaIngestIntegrationTests extends AilogIntegrationTest {
 			.block();
 	}
 
+	/** A call event that conforms to its schema, as an edge function sends it. */
 	private static ProducerRecord<String, byte[]> cloudEvent(Map<String, Object> event, String key) {
+		EventSchemas.assertConforms(EventTypes.AILOG_CALL, JsonMapper.shared().writeValueAsBytes(event));
 		return record((String) event.get("id"), event, key);
 	}
 
