@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.xorstack.auth.AuthTestProperties;
+import com.xorstack.devstack.EventSchemas;
 import com.xorstack.devstack.TestStack;
 import com.xorstack.platform.events.CloudEventRecords;
 import com.xorstack.platform.events.EventTypes;
@@ -57,10 +58,13 @@ class AuditEventsIntegrationTests {
 	@Test
 	void aRedeliveredEventIsRecordedOnceAndABadOneIsDeadLettered() throws Exception {
 		UUID bad = UUID.randomUUID();
-		send(bad, "{\"action\":\"feedback.triaged\"}");
+		String badData = "{\"action\":\"feedback.triaged\"}";
+		assertThat(EventSchemas.violations(EventTypes.AUDIT_RECORDED, badData)).isNotEmpty();
+		send(bad, badData);
 		UUID good = UUID.randomUUID();
 		String data = "{\"actor\":\"moderator-1\",\"action\":\"feedback.triaged\",\"target\":\"feedback/" + good
 				+ "\",\"at\":\"2026-01-02T03:04:05.123456789Z\",\"details\":{\"status\":\"reviewed\"}}";
+		EventSchemas.assertConforms(EventTypes.AUDIT_RECORDED, data);
 		send(good, data);
 		send(good, data);
 		await().atMost(Duration.ofSeconds(30)).until(() -> rows(good) == 1);
