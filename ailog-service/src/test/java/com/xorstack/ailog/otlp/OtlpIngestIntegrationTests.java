@@ -1,6 +1,7 @@
 package com.xorstack.ailog.otlp;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,6 +29,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.xorstack.ailog.AiLogApi;
 import com.xorstack.ailog.AilogIntegrationTest;
+import com.xorstack.devstack.EventRecords;
+import com.xorstack.platform.events.Topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,6 +109,10 @@ class OtlpIngestIntegrationTests extends AilogIntegrationTest {
 			.findFirst()
 			.orElseThrow();
 		assertThat(error).containsEntry("provider", "anthropic").containsEntry("errorType", "timeout");
+		assertThat(EventRecords.distinct(EventRecords.await(Topics.AILOG_RECORDED,
+				(record) -> function.equals(record.key()), 2, Duration.ofSeconds(60), Duration.ofSeconds(1))))
+			.as("each stored span announced, as ailog.recorded.v1 says")
+			.hasSize(2);
 	}
 
 	@Test

@@ -67,7 +67,12 @@ class FeedbackSubmissionIntegrationTests extends FeedbackIntegrationTest {
 	@Test
 	void submissionIsPublishedAsCloudEventThroughTheOutbox() {
 		String token = TestStack.get().passwordToken("demo-user");
-		String id = (String) submit(token, Map.of("category", "feature", "message", "Dark mode please")).expectStatus()
+		String traceId = UUID.randomUUID().toString().replace("-", "");
+		String aiLogId = UUID.randomUUID().toString();
+		String id = (String) submit(token,
+				Map.of("category", "feature", "message", "Dark mode please", "rating", 4, "traceId", traceId, "aiLogId",
+						aiLogId))
+			.expectStatus()
 			.isCreated()
 			.expectBody(JSON_OBJECT)
 			.returnResult()
@@ -85,6 +90,9 @@ class FeedbackSubmissionIntegrationTests extends FeedbackIntegrationTest {
 		assertThat(data).containsEntry("feedbackId", id)
 			.containsEntry("status", "pending")
 			.containsEntry("category", "feature")
+			.containsEntry("rating", 4)
+			.containsEntry("traceId", traceId)
+			.containsEntry("aiLogId", aiLogId)
 			.containsKey("userId")
 			.doesNotContainKey("message");
 	}
