@@ -28,8 +28,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.util.UriBuilder;
 
+import com.xorstack.devstack.EventSchemas;
 import com.xorstack.devstack.TestStack;
 import com.xorstack.platform.events.OutgoingEvent;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One application context for every integration test of this module (same settings, so
@@ -126,7 +129,24 @@ public abstract class MetricsIntegrationTest {
 		return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
 	}
 
+	/**
+	 * An event whose data conforms to the schema of {@code type}, so that what the tests
+	 * send are examples of the contract.
+	 */
 	public static OutgoingEvent event(UUID id, String type, String topic, String key, String data) {
+		EventSchemas.assertConforms(type, data);
+		return outgoing(id, type, topic, key, data);
+	}
+
+	/**
+	 * An event whose data breaks the schema of {@code type}: for the tests of refusal.
+	 */
+	public static OutgoingEvent invalidEvent(UUID id, String type, String topic, String key, String data) {
+		assertThat(EventSchemas.violations(type, data)).as("violations of " + type).isNotEmpty();
+		return outgoing(id, type, topic, key, data);
+	}
+
+	private static OutgoingEvent outgoing(UUID id, String type, String topic, String key, String data) {
 		return new OutgoingEvent(id, type, URI.create("/metrics-tests"), OffsetDateTime.now(), topic, key,
 				data.getBytes(StandardCharsets.UTF_8));
 	}

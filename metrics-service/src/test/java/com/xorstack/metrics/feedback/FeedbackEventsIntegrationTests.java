@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.xorstack.devstack.EventSchemas;
 import com.xorstack.devstack.TestStack;
 import com.xorstack.metrics.MetricsIntegrationTest;
 import com.xorstack.platform.events.CloudEventRecords;
@@ -95,6 +96,7 @@ class FeedbackEventsIntegrationTests extends MetricsIntegrationTest {
 	}
 
 	private static OutgoingEvent event(String type, UUID feedbackId, String data) {
+		EventSchemas.assertConforms(type, data);
 		return new OutgoingEvent(UUID.randomUUID(), type, URI.create("/feedback-service"), OffsetDateTime.now(),
 				Topics.FEEDBACK_EVENTS, feedbackId.toString(), data.getBytes(StandardCharsets.UTF_8));
 	}

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 
+import com.xorstack.devstack.EventSchemas;
 import com.xorstack.metrics.MetricsIntegrationTest;
 import com.xorstack.platform.events.CloudEventRecords;
 import com.xorstack.platform.events.EventTypes;
@@ -126,8 +127,10 @@ class SystemMetricsIntegrationTests extends MetricsIntegrationTest {
 	}
 
 	private static String reading(UUID id, String name, double value, String kind, Instant at) {
-		return "{\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"value\":" + value
+		String reading = "{\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"value\":" + value
 				+ ",\"unit\":\"bytes\",\"labels\":{\"kind\":\"" + kind + "\"},\"at\":\"" + at + "\"}";
+		EventSchemas.assertConforms(EventTypes.SYSTEM_GAUGE, reading);
+		return reading;
 	}
 
 }

@@ -271,7 +271,7 @@ class TrafficEventsIntegrationTests extends MetricsIntegrationTest {
 			producer.send(new ProducerRecord<>(Topics.GATEWAY_REQUEST, poisonKey,
 					"{not a cloud event".getBytes(StandardCharsets.UTF_8)));
 			producer.send(CloudEventRecords
-				.toRecord(event(UUID.randomUUID(), EventTypes.GATEWAY_REQUEST_COMPLETED, Topics.GATEWAY_REQUEST,
+				.toRecord(invalidEvent(UUID.randomUUID(), EventTypes.GATEWAY_REQUEST_COMPLETED, Topics.GATEWAY_REQUEST,
 						invalidKey, "{\"route\":\"x\",\"method\":\"GET\",\"path\":\"/\",\"durationMs\":1}")));
 			producer.send(CloudEventRecords
 				.toRecord(TrafficEvents.request(UUID.randomUUID(), route, "/api/me", 503, 40, now, null)));

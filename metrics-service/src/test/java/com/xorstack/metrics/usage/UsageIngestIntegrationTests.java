@@ -16,6 +16,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
+import com.xorstack.devstack.EventSchemas;
 import com.xorstack.metrics.MetricsIntegrationTest;
 import com.xorstack.metrics.traffic.DeadLetterTopics;
 import com.xorstack.platform.events.CloudEventRecords;
@@ -194,8 +195,8 @@ class UsageIngestIntegrationTests extends MetricsIntegrationTest {
 		String key = "bad-usage-" + id;
 		String data = "{\"id\":\"" + id + "\",\"kind\":\"Not Snake\",\"occurredAt\":\"2026-11-25T10:00:00Z\"}";
 		try (KafkaProducer<String, byte[]> producer = producer()) {
-			producer
-				.send(CloudEventRecords.toRecord(event(id, EventTypes.USAGE_EVENT, Topics.USAGE_EVENTS, key, data)));
+			producer.send(CloudEventRecords
+				.toRecord(invalidEvent(id, EventTypes.USAGE_EVENT, Topics.USAGE_EVENTS, key, data)));
 		}
 		var dead = DeadLetterTopics.await(Topics.USAGE_EVENTS, key);
 		assertThat(new String(dead.get(0).headers().lastHeader("kafka_dlt-exception-message").value(),
@@ -239,10 +240,12 @@ class UsageIngestIntegrationTests extends MetricsIntegrationTest {
 
 	private String usageEvent(UUID id, String kind, @Nullable String userId, @Nullable String sessionId) {
 		String session = (sessionId != null) ? "\"" + sessionId + "\"" : "null";
-		return "{\"id\":\"" + id + "\",\"kind\":\"" + kind + "\",\"userId\":"
+		String event = "{\"id\":\"" + id + "\",\"kind\":\"" + kind + "\",\"userId\":"
 				+ ((userId != null) ? "\"" + userId + "\"" : "null") + ",\"sessionId\":" + session
 				+ ",\"occurredAt\":\"" + this.day.atTime(10, 0).toInstant(ZoneOffset.UTC)
 				+ "\",\"attributes\":{\"source\":\"test\"}}";
+		EventSchemas.assertConforms(EventTypes.USAGE_EVENT, event);
+		return event;
 	}
 
 }
