@@ -18,14 +18,25 @@ import org.springframework.stereotype.Repository;
 /**
  * Answers windows and time series from the rollups alone. A window reads whole days, the
  * hours around them and minute edges ({@link ReadPlan}) in one statement and merges their
- * sketches in Java. A time series reads one row per step and labels; a step of one row
- * takes that row's stored quantile, so only steps of several rows decode sketches.
+ * sketches in Java. A time series reads one row per step: PostgreSQL adds up the rows its
+ * labels leave in the step, and a step of one row answers from that row's stored
+ * quantile, so only steps of several rows send sketches to be decoded.
  */
 @Repository
 public class RollupReader {
 
 	private static final String SUMS = "bucket, calls, errors, duration_sum_ms, timed_calls, input_tokens,"
 			+ " output_tokens, cost_usd, unpriced_calls";
+
+	/** {@link #SUMS} of all the rows of a bucket, with the types of one row. */
+	private static final String SUMS_OF_BUCKET = "bucket, cast(sum(calls) as bigint) as calls,"
+			+ " cast(sum(errors) as bigint) as errors, sum(duration_sum_ms) as duration_sum_ms,"
+			+ " cast(sum(timed_calls) as bigint) as timed_calls, cast(sum(input_tokens) as bigint) as input_tokens,"
+			+ " cast(sum(output_tokens) as bigint) as output_tokens, sum(cost_usd) as cost_usd,"
+			+ " cast(sum(unpriced_calls) as bigint) as unpriced_calls";
+
+	/** How many rows of a bucket have a latency, and so a sketch. */
+	private static final String TIMED_ROWS = "count(*) filter (where timed_calls > 0)";
 
 	private static final List<String> SUMMARY_KINDS = List.of(Observation.API, Observation.AI, Observation.DASHBOARD);
 
@@ -61,14 +72,14 @@ public class RollupReader {
 			@Nullable Double quantile) {
 		Granularity granularity = step.equals(Duration.ofMinutes(1)) ? Granularity.MINUTE
 				: step.equals(Duration.ofHours(1)) ? Granularity.HOUR : Granularity.DAY;
-		StringBuilder sql = new StringBuilder("select ").append(SUMS)
+		StringBuilder sql = new StringBuilder("select ").append(SUMS_OF_BUCKET)
 			.append(", ")
-			.append(quantileColumns(labels, quantile))
+			.append(quantileColumns(quantile))
 			.append(" from ")
 			.append(granularity.table())
 			.append(" where kind = :kind")
 			.append(labelFilter(labels))
-			.append(" and bucket >= :from and bucket < :to order by bucket");
+			.append(" and bucket >= :from and bucket < :to group by bucket order by bucket");
 		DatabaseClient.GenericExecuteSpec spec = bindLabels(this.db.sql(sql.toString()), labels).bind("kind", kind)
 			.bind("from", granularity.bucket(from).atOffset(ZoneOffset.UTC))
 			.bind("to", to.atOffset(ZoneOffset.UTC));
@@ -87,20 +98,24 @@ public class RollupReader {
 	}
 
 	/**
-	 * The stored quantile and the sketch only where it is needed: for a step with more
-	 * than one row (a label filter that leaves several), or a row without the column.
+	 * The stored quantile of a bucket's one timed row, and the sketches only where they
+	 * are needed: for a bucket of several timed rows (a label filter that leaves
+	 * several), or a row without the column. A bucket's sketches come as one value, their
+	 * encodings one after the other, which decodes as their merge
+	 * ({@link Sketches#mergeInto}).
 	 */
-	private static String quantileColumns(Labels labels, @Nullable Double quantile) {
+	private static String quantileColumns(@Nullable Double quantile) {
 		if (quantile == null) {
 			return "cast(null as double precision) as stored, cast(null as bytea) as sketch";
 		}
+		String sketches = "string_agg(sketch, ''::bytea) filter (where timed_calls > 0)";
 		String stored = Sketches.storedColumn(quantile);
 		if (stored == null) {
-			return "cast(null as double precision) as stored, sketch";
+			return "cast(null as double precision) as stored, " + sketches + " as sketch";
 		}
-		String several = labels.none() ? "" : " or count(*) over (partition by bucket) > 1";
-		return stored + " as stored, case when timed_calls > 0 and (" + stored + " is null" + several
-				+ ") then sketch end as sketch";
+		String storedOfTimed = "max(" + stored + ") filter (where timed_calls > 0)";
+		return "case when " + TIMED_ROWS + " = 1 then " + storedOfTimed + " end as stored, case when " + TIMED_ROWS
+				+ " > 1 or " + storedOfTimed + " is null then " + sketches + " end as sketch";
 	}
 
 	/** Every segment of the window's plan, all kinds, in one statement. */

@@ -11,9 +11,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Folds the rows of a series, in bucket order, into one point per bucket holding its sums
- * and the one quantile asked for. A point of one timed row takes that row's stored
- * quantile; a point of several merges their sketches into one scratch sketch, answers the
- * quantile and clears it for the next point, so no sketch is built per point.
+ * and the one quantile asked for. A point of one timed row read without its sketch takes
+ * that row's stored quantile. Otherwise the sketches read (a row's bytes may hold several
+ * encodings, when the reader's query summed a bucket's rows) merge into one scratch
+ * sketch, which answers the quantile and is cleared for the next point, so no sketch is
+ * built per point.
  */
 final class SeriesPoints {
 

@@ -66,7 +66,12 @@ public final class Sketches {
 		return sketch.isEmpty() ? "" : Double.toString(sketch.getValueAtQuantile(quantile));
 	}
 
-	/** Merges an encoded sketch into {@code target} without building another sketch. */
+	/**
+	 * Merges an encoded sketch into {@code target} without building another sketch.
+	 * {@code encoded} may also be several encodings one after the other: decoding adds
+	 * each one's counts, so they decode as their merge (PostgreSQL's {@code string_agg}
+	 * of a bucket's sketches gives exactly that).
+	 */
 	static void mergeInto(DDSketch target, byte[] encoded) {
 		try {
 			target.decodeAndMergeWith(ByteArrayInput.wrap(encoded));

@@ -1,5 +1,6 @@
 package com.xorstack.metrics.rollup;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +59,33 @@ class SketchesTests {
 		assertThat(decoded.getCount()).isEqualTo(values.length);
 		assertThat(decoded.getValueAtQuantile(1.0)).isCloseTo(3_600_000, within(36_000.0));
 		assertThat(decoded.getValueAtQuantile(0.0)).isEqualTo(0.0);
+	}
+
+	@Test
+	void encodingsOneAfterTheOtherDecodeAsTheirMerge() {
+		Random random = new Random(7);
+		DDSketch merged = Sketches.empty();
+		ByteArrayOutputStream concatenated = new ByteArrayOutputStream();
+		for (int part = 0; part < 5; part++) {
+			DDSketch sketch = Sketches.empty();
+			// one part empty, one with a zero, the others log-normal around different
+			// medians
+			int calls = (part == 2) ? 0 : 500;
+			for (int i = 0; i < calls; i++) {
+				sketch.accept(Math.exp(Math.log(40.0 * (part + 1)) + 0.8 * random.nextGaussian()));
+			}
+			if (part == 3) {
+				sketch.accept(0);
+			}
+			merged.mergeWith(sketch);
+			concatenated.writeBytes(Sketches.encode(sketch));
+		}
+		DDSketch decoded = Sketches.empty();
+		Sketches.mergeInto(decoded, concatenated.toByteArray());
+		assertThat(decoded.getCount()).isEqualTo(merged.getCount()).isEqualTo(4 * 500 + 1);
+		for (double q : new double[] { 0, 0.5, 0.95, 0.99, 1 }) {
+			assertThat(decoded.getValueAtQuantile(q)).as("q %s", q).isEqualTo(merged.getValueAtQuantile(q));
+		}
 	}
 
 	@Test
