@@ -72,14 +72,18 @@ public class RollupReader {
 			@Nullable Double quantile) {
 		Granularity granularity = step.equals(Duration.ofMinutes(1)) ? Granularity.MINUTE
 				: step.equals(Duration.ofHours(1)) ? Granularity.HOUR : Granularity.DAY;
-		StringBuilder sql = new StringBuilder("select ").append(SUMS_OF_BUCKET)
+		// without labels a bucket is the one row whose labels are all '*'
+		boolean severalPerBucket = !labels.none();
+		StringBuilder sql = new StringBuilder("select ").append(severalPerBucket ? SUMS_OF_BUCKET : SUMS)
 			.append(", ")
-			.append(quantileColumns(quantile))
+			.append(severalPerBucket ? quantileColumnsOfBucket(quantile) : quantileColumns(quantile))
 			.append(" from ")
 			.append(granularity.table())
 			.append(" where kind = :kind")
 			.append(labelFilter(labels))
-			.append(" and bucket >= :from and bucket < :to group by bucket order by bucket");
+			.append(" and bucket >= :from and bucket < :to")
+			.append(severalPerBucket ? " group by bucket" : "")
+			.append(" order by bucket");
 		DatabaseClient.GenericExecuteSpec spec = bindLabels(this.db.sql(sql.toString()), labels).bind("kind", kind)
 			.bind("from", granularity.bucket(from).atOffset(ZoneOffset.UTC))
 			.bind("to", to.atOffset(ZoneOffset.UTC));
@@ -98,13 +102,28 @@ public class RollupReader {
 	}
 
 	/**
+	 * A row's stored quantile, and its sketch only where it lacks the column (a row
+	 * written before it existed).
+	 */
+	private static String quantileColumns(@Nullable Double quantile) {
+		if (quantile == null) {
+			return "cast(null as double precision) as stored, cast(null as bytea) as sketch";
+		}
+		String stored = Sketches.storedColumn(quantile);
+		if (stored == null) {
+			return "cast(null as double precision) as stored, sketch";
+		}
+		return stored + " as stored, case when timed_calls > 0 and " + stored + " is null then sketch end as sketch";
+	}
+
+	/**
 	 * The stored quantile of a bucket's one timed row, and the sketches only where they
 	 * are needed: for a bucket of several timed rows (a label filter that leaves
 	 * several), or a row without the column. A bucket's sketches come as one value, their
 	 * encodings one after the other, which decodes as their merge
 	 * ({@link Sketches#mergeInto}).
 	 */
-	private static String quantileColumns(@Nullable Double quantile) {
+	private static String quantileColumnsOfBucket(@Nullable Double quantile) {
 		if (quantile == null) {
 			return "cast(null as double precision) as stored, cast(null as bytea) as sketch";
 		}

@@ -2,6 +2,7 @@ package com.xorstack.metrics.rollup;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,8 +95,14 @@ class RollupSeriesIntegrationTests extends MetricsIntegrationTest {
 		Labels labels = new Labels(written.function(), "m2", "chat");
 		Instant from = now.minus(Duration.ofHours(5));
 		Map<Instant, Aggregate> stored = hourly(labels, from, now, 0.95);
-		this.db.sql("update rollup_hour set p50_ms = null, p95_ms = null, p99_ms = null where name = :name")
+		// the rows of all labels '*' too: a series without a label filter reads them
+		// alone
+		Map<Instant, Aggregate> allStored = hourly(Labels.NONE, from, now, 0.95);
+		this.db
+			.sql("update rollup_hour set p50_ms = null, p95_ms = null, p99_ms = null"
+					+ " where name = :name or (name = '*' and bucket >= :from)")
 			.bind("name", written.function())
+			.bind("from", from.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS))
 			.fetch()
 			.rowsUpdated()
 			.block();
@@ -104,6 +111,10 @@ class RollupSeriesIntegrationTests extends MetricsIntegrationTest {
 		decoded
 			.forEach((hour, point) -> assertThat(point.quantileMs(0.95)).isEqualTo(stored.get(hour).quantileMs(0.95)));
 		assertExact(decoded, written.byHour("m2"), 0.95);
+		Map<Instant, Aggregate> allDecoded = hourly(Labels.NONE, from, now, 0.95);
+		assertThat(allDecoded.keySet()).isEqualTo(allStored.keySet()).isNotEmpty();
+		allDecoded.forEach(
+				(hour, point) -> assertThat(point.quantileMs(0.95)).isEqualTo(allStored.get(hour).quantileMs(0.95)));
 	}
 
 	@Test
