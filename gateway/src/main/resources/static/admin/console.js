@@ -28,6 +28,14 @@ const fmt = {
   pct: (v) => (v === null || v === undefined) ? '–' : `${fmt.num(v, 2)} %`,
   usd: (v) => (v === null || v === undefined) ? '–' : `$${Number(v).toFixed(4)}`,
   time: (v) => v ? new Date(v).toLocaleString() : '–',
+  bytes: (v) => {
+    if (v === null || v === undefined) return '–';
+    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+    let value = Number(v);
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) { value /= 1000; unit++; }
+    return `${fmt.num(value, unit === 0 ? 0 : 1)} ${units[unit]}`;
+  },
 };
 
 // ---- the API, through the gateway's backend-for-frontend -------------------------------------
@@ -364,7 +372,24 @@ function renderPerformance() {
       h('td', {}, s.current == null ? '–' : `${fmt.num(s.current, 2)} ${s.unit || ''}`),
       h('td', {}, h('span', { class: `pill ${s.status === 'ok' ? 'ok' : s.status === 'breached' ? 'bad' : 'warn'}` }, s.status.replace('_', ' '))))))))
     : empty('objectives'))).catch((error) => slos.replaceChildren(h('h2', {}, 'Service level objectives'), errorBox(error)));
-  show(api3, slos);
+  show(api3, slos, storagePanel());
+}
+
+/** What each service's tables take on disk, indexes included: the latest storage.bytes readings. */
+function storagePanel() {
+  const title = () => h('h2', {}, 'Storage by service and table');
+  const panel = h('div', { class: 'panel' }, title(), loading());
+  api(`/admin/metrics/gauges${query({ name: 'storage.bytes' })}`).then(({ data }) => {
+    const items = [...(data.items || [])].sort((a, b) => (a.labels.service || '').localeCompare(b.labels.service || '') || b.value - a.value);
+    const total = items.reduce((sum, item) => sum + item.value, 0);
+    panel.replaceChildren(title(), items.length ? h('div', { class: 'table-wrap' }, h('table', { 'data-testid': 'storage-table' },
+      h('thead', {}, h('tr', {}, h('th', {}, 'Service'), h('th', {}, 'Table'), h('th', { class: 'num' }, 'Size'), h('th', {}, 'Measured'))),
+      h('tbody', {}, items.map((item) => h('tr', {}, h('td', {}, item.labels.service || '–'), h('td', {}, item.labels.kind || labelText(item.labels)),
+        h('td', { class: 'num' }, fmt.bytes(item.value)), h('td', {}, fmt.time(item.at))))),
+      h('tfoot', {}, h('tr', {}, h('td', {}, 'All'), h('td', {}), h('td', { class: 'num', 'data-testid': 'storage-total' }, fmt.bytes(total)), h('td', {})))))
+      : empty('storage readings'));
+  }).catch((error) => panel.replaceChildren(title(), errorBox(error)));
+  return panel;
 }
 
 /** Firing is bad, pending a warning, resolved good news; inactive (a pending that ended) is plain. */

@@ -2,12 +2,14 @@ package com.xorstack.metrics.gauge;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -18,6 +20,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class GaugeRepository {
+
+	private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {
+	};
 
 	private final DatabaseClient db;
 
@@ -70,11 +75,36 @@ public class GaugeRepository {
 			.all();
 	}
 
+	/**
+	 * The latest reading of each label set of one gauge, among the readings from
+	 * {@code from} on whose labels include {@code labels}, ordered by their labels; at
+	 * most {@code limit}.
+	 */
+	public Flux<GaugeReading> latest(String name, Map<String, String> labels, Instant from, int limit) {
+		return this.db
+			.sql("select cast(labels as text) as labels, value, unit, at from (select distinct on (labels) labels,"
+					+ " value, unit, at from system_metrics where name = :name and at >= :from"
+					+ " and labels @> cast(:labels as jsonb) order by labels, at desc) latest"
+					+ " order by cast(labels as text) limit :limit")
+			.bind("name", name)
+			.bind("from", from.atOffset(ZoneOffset.UTC))
+			.bind("labels", this.json.writeValueAsString(labels))
+			.bind("limit", limit)
+			.map((row) -> new GaugeReading(this.json.readValue(row.get("labels", String.class), LABELS),
+					row.get("value", Double.class), row.get("unit", String.class),
+					row.get("at", OffsetDateTime.class).toInstant()))
+			.all();
+	}
+
 	public Mono<Long> deleteBefore(Instant before) {
 		return this.db.sql("delete from system_metrics where at < :before")
 			.bind("before", before.atOffset(ZoneOffset.UTC))
 			.fetch()
 			.rowsUpdated();
+	}
+
+	/** The latest reading of one label set; {@code unit} is empty when none was sent. */
+	public record GaugeReading(Map<String, String> labels, double value, String unit, Instant at) {
 	}
 
 	/** One step of a gauge series. */

@@ -23,15 +23,19 @@ import com.xorstack.metrics.rollup.RollupReader;
 import com.xorstack.platform.web.InvalidParameterException;
 
 /**
- * {@code metric} (see {@link SeriesMetric}, or {@code gauge:<name>}), {@code from} and
- * {@code to} (ISO instants, default the last hour), {@code step} (1m, 1h, 1d),
- * {@code label=key:value} filters (repeatable). Every step from {@code from} (floored to
- * the step) to {@code to} gets a point.
+ * The metrics over time. {@code /timeseries}: {@code metric} (see {@link SeriesMetric},
+ * or {@code gauge:<name>}), {@code from} and {@code to} (ISO instants, default the last
+ * hour), {@code step} (1m, 1h, 1d), {@code label=key:value} filters (repeatable); every
+ * step from {@code from} (floored to the step) to {@code to} gets a point.
+ * {@code /gauges}: the latest reading of each label set of a gauge, such as the storage
+ * of every table of every service.
  */
 @RestController
 class TimeseriesController {
 
 	static final int MAX_POINTS = 1500;
+
+	static final int MAX_GAUGE_READINGS = 1000;
 
 	private static final Map<String, Duration> STEPS = Map.of("1m", Duration.ofMinutes(1), "1h", Duration.ofHours(1),
 			"1d", Duration.ofDays(1));
@@ -96,6 +100,32 @@ class TimeseriesController {
 				points.add(point);
 			}
 			return body(metric, step, start, end, labels, points);
+		});
+	}
+
+	/**
+	 * {@code name} of the gauge, {@code label=key:value} filters, {@code from} (default a
+	 * day ago): readings older than that are not looked at, so a label set that stopped
+	 * reporting drops out. At most {@value #MAX_GAUGE_READINGS} label sets;
+	 * {@code truncated} says when there were more.
+	 */
+	@GetMapping("/api/admin/metrics/gauges")
+	Mono<Map<String, Object>> latestGauges(@RequestParam(required = false) @Nullable String name,
+			@RequestParam(required = false) @Nullable String from,
+			@RequestParam(name = "label", required = false) @Nullable List<String> label) {
+		if (name == null || name.isBlank()) {
+			throw new InvalidParameterException("name", "is required, such as storage.bytes");
+		}
+		Instant start = (from != null) ? instant("from", from) : this.clock.instant().minus(Duration.ofDays(1));
+		Map<String, String> labels = labels(label);
+		return this.gauges.latest(name, labels, start, MAX_GAUGE_READINGS + 1).collectList().map((readings) -> {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("name", name);
+			body.put("from", start.toString());
+			body.put("labels", labels);
+			body.put("items", readings.subList(0, Math.min(readings.size(), MAX_GAUGE_READINGS)));
+			body.put("truncated", readings.size() > MAX_GAUGE_READINGS);
+			return body;
 		});
 	}
 

@@ -20,6 +20,7 @@ import com.xorstack.platform.events.EventTypes;
 import com.xorstack.platform.events.Topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
@@ -94,6 +95,57 @@ class SystemMetricsIntegrationTests extends MetricsIntegrationTest {
 			.queryParam("to", minute.plus(1, ChronoUnit.MINUTES).toString())
 			.build());
 		return ((Number) ((List<Map<String, Object>>) series.get("points")).get(0).get("count")).longValue();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void latestReadingOfEachLabelSetFilteredByLabelsAndAge() {
+		String name = "storage.bytes.l" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 100000);
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		post("{\"events\":[" + reading(UUID.randomUUID(), name, 100, "exports", now.minus(10, ChronoUnit.MINUTES)) + ","
+				+ reading(UUID.randomUUID(), name, 300, "exports", now.minus(5, ChronoUnit.MINUTES)) + ","
+				+ reading(UUID.randomUUID(), name, 200, "exports", now.minus(7, ChronoUnit.MINUTES)) + ","
+				+ reading(UUID.randomUUID(), name, 5000, "photos", now.minus(2, ChronoUnit.HOURS)) + ","
+				+ reading(UUID.randomUUID(), name, 9, "logs", now.minus(2, ChronoUnit.DAYS)) + "]}");
+		Map<String, Object> all = adminGet("/api/admin/metrics/gauges?name={name}", name);
+		assertThat(all).containsEntry("truncated", false);
+		// ordered by labels; the reading of two days ago is older than the default day
+		assertThat((List<Map<String, Object>>) all.get("items"))
+			.extracting((item) -> item.get("labels"), (item) -> ((Number) item.get("value")).doubleValue(),
+					(item) -> item.get("unit"), (item) -> Instant.parse((String) item.get("at")))
+			.containsExactly(tuple(Map.of("kind", "exports"), 300.0, "bytes", now.minus(5, ChronoUnit.MINUTES)),
+					tuple(Map.of("kind", "photos"), 5000.0, "bytes", now.minus(2, ChronoUnit.HOURS)));
+		Map<String, Object> photos = adminGet("/api/admin/metrics/gauges?name={name}&label=kind:photos", name);
+		assertThat((List<Map<String, Object>>) photos.get("items")).singleElement()
+			.satisfies((item) -> assertThat(item.get("value")).isEqualTo(5000.0));
+		Map<String, Object> lastHour = adminGet("/api/admin/metrics/gauges?name={name}&from={from}", name,
+				now.minus(1, ChronoUnit.HOURS).toString());
+		assertThat((List<Map<String, Object>>) lastHour.get("items")).extracting((item) -> item.get("labels"))
+			.containsExactly(Map.of("kind", "exports"));
+		Map<String, Object> week = adminGet("/api/admin/metrics/gauges?name={name}&from={from}", name,
+				now.minus(7, ChronoUnit.DAYS).toString());
+		assertThat((List<Map<String, Object>>) week.get("items")).hasSize(3);
+	}
+
+	@Test
+	void latestGaugesNeedANameAndTheAdminRole() {
+		for (String query : new String[] { "", "name=x&from=yesterday", "name=x&label=kind" }) {
+			this.web.get()
+				.uri("/api/admin/metrics/gauges?" + query)
+				.headers((headers) -> headers.setBearerAuth(adminToken()))
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.errors[0].field")
+				.value((field) -> assertThat(field).isIn("name", "from", "label"));
+		}
+		this.web.get()
+			.uri("/api/admin/metrics/gauges?name=storage.bytes")
+			.headers((headers) -> headers.setBearerAuth(ingestToken()))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 	}
 
 	@Test
