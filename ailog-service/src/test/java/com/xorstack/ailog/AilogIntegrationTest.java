@@ -16,7 +16,8 @@ import com.xorstack.devstack.TestStack;
  * use day -30, duplicates day -31, retention days -80 and -81.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "xorstack.ailog.retention.cron=-")
+		// storage gauges every 3 s, for StorageGaugesIntegrationTests
+		properties = { "xorstack.ailog.retention.cron=-", "xorstack.storage-gauges.interval=3s" })
 @AutoConfigureWebTestClient(timeout = "60s")
 public abstract class AilogIntegrationTest {
 
