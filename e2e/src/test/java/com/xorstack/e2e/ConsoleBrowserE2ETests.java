@@ -3,7 +3,10 @@ package com.xorstack.e2e;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * widget on a sample page. Screenshots of every tab land in {@code target/screenshots}.
  */
 class ConsoleBrowserE2ETests {
+
+	private static final List<String> STORING_SERVICES = List.of("feedback-service", "ailog-service", "metrics-service",
+			"auth-service");
 
 	private static final List<String> ADMIN_TABS = List.of("Overview", "Feedback", "AI logs", "Performance", "Alerts",
 			"Users & roles", "Audit");
@@ -75,6 +81,40 @@ class ConsoleBrowserE2ETests {
 			assertChartsCover(window[1], window[2]);
 		}
 		Chromium.screenshot(this.browser, "admin-overview-7d");
+	}
+
+	@Test
+	void anAdminSeesWhatEveryServiceStores() {
+		signIn("demo-admin");
+		this.browser.get(this.gateway + "/admin/#performance");
+		By rows = By.cssSelector("[data-testid='storage-table'] tbody tr");
+		AtomicInteger polls = new AtomicInteger();
+		// each service reports its tables shortly after it starts, then every few minutes
+		waitUntil((driver) -> {
+			Set<String> services = driver.findElements(rows)
+				.stream()
+				.map((row) -> row.findElement(By.tagName("td")).getText())
+				.collect(Collectors.toSet());
+			if (services.containsAll(STORING_SERVICES)) {
+				return true;
+			}
+			if (polls.incrementAndGet() % 10 == 0) {
+				driver.navigate().refresh();
+			}
+			return false;
+		});
+		List<String> ailogTables = this.browser.findElements(rows)
+			.stream()
+			.map((row) -> row.findElements(By.tagName("td")))
+			.filter((cells) -> cells.get(0).getText().equals("ailog-service"))
+			.map((cells) -> cells.get(1).getText() + " " + cells.get(2).getText())
+			.toList();
+		// the partitioned table is one row, its daily partitions summed into it
+		assertThat(ailogTables).anyMatch((table) -> table.matches("ai_logs [\\d.,]+ (kB|MB|GB)"))
+			.noneMatch((table) -> table.startsWith("ai_logs_"));
+		assertThat(this.browser.findElement(By.cssSelector("[data-testid='storage-total']")).getText())
+			.matches("[\\d.,]+ (kB|MB|GB)");
+		Chromium.screenshot(this.browser, "admin-performance-storage");
 	}
 
 	@Test
