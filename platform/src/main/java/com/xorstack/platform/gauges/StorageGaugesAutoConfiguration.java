@@ -26,7 +26,7 @@ import com.xorstack.platform.events.Topics;
  * outbox, which a service imports together with its table, these need nothing from the
  * service, so they come by auto-configuration, like the JWT cache.
  * {@code xorstack.storage-gauges.enabled=false} turns them off;
- * {@code xorstack.storage-gauges.interval} (default 5 minutes) paces them.
+ * {@code xorstack.storage-gauges.interval} (default 15 minutes) paces them.
  */
 @AutoConfiguration(after = { R2dbcAutoConfiguration.class, KafkaAutoConfiguration.class })
 @ConditionalOnClass({ DatabaseClient.class, KafkaTemplate.class })

@@ -13,5 +13,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * after 10 s, or after one interval if that is shorter
  */
 @ConfigurationProperties("xorstack.storage-gauges")
-public record StorageGaugesProperties(@DefaultValue("true") boolean enabled, @DefaultValue("5m") Duration interval) {
+public record StorageGaugesProperties(@DefaultValue("true") boolean enabled, @DefaultValue("15m") Duration interval) {
 }
