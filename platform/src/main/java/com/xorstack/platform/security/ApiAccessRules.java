@@ -22,10 +22,10 @@ public final class ApiAccessRules {
 		// actuator lives on the management port, which only the cluster reaches
 		exchanges.pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/prometheus")
 			.permitAll()
-			// the API's description is public, like the API's existence; it grants
-			// nothing
+			// the API's description and the event schemas are public, like the API's
+			// existence; they grant nothing
 			.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/openapi/*", "/swagger-ui.html",
-					"/swagger-ui/**", "/webjars/swagger-ui/**", "/widget/*")
+					"/swagger-ui/**", "/webjars/swagger-ui/**", "/widget/*", "/schemas", "/schemas/*")
 			.permitAll()
 			.pathMatchers(HttpMethod.GET, "/api/me")
 			.authenticated()
