@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
@@ -94,6 +95,30 @@ public class GaugeRepository {
 					row.get("value", Double.class), row.get("unit", String.class),
 					row.get("at", OffsetDateTime.class).toInstant()))
 			.all();
+	}
+
+	/**
+	 * The latest reading of each label set of one gauge within {@code [from, to]} whose
+	 * labels include {@code labels}, summed per value of the label {@code by}; without
+	 * {@code by} one sum, keyed {@code ""}. Label sets without {@code by} are left out;
+	 * no reading answers an empty map.
+	 */
+	public Mono<Map<String, Double>> latestSums(String name, Map<String, String> labels, @Nullable String by,
+			Instant from, Instant to) {
+		String key = (by != null) ? "labels ->> :by" : "cast('' as text)";
+		DatabaseClient.GenericExecuteSpec sql = this.db
+			.sql("select " + key + " as instance, sum(value) as total from (select distinct on (labels) labels, value"
+					+ " from system_metrics where name = :name and at >= :from and at <= :to"
+					+ " and labels @> cast(:labels as jsonb) order by labels, at desc) latest where " + key
+					+ " is not null group by 1")
+			.bind("name", name)
+			.bind("from", from.atOffset(ZoneOffset.UTC))
+			.bind("to", to.atOffset(ZoneOffset.UTC))
+			.bind("labels", this.json.writeValueAsString(labels));
+		return ((by != null) ? sql.bind("by", by) : sql)
+			.map((row) -> Map.entry(row.get("instance", String.class), row.get("total", Double.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
 	public Mono<Long> deleteBefore(Instant before) {
