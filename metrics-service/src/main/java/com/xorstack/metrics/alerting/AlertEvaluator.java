@@ -22,16 +22,14 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-import com.xorstack.metrics.timeseries.SeriesMetric;
-
 /**
- * Evaluates every rule from the rollups on an interval. A tick runs in one transaction
- * that first takes a Postgres advisory lock, so of several instances only one evaluates
- * at a time (the others skip that tick); the changes of a rule's alert instances, their
- * history rows, events, and the rule's one notification with its delivery rows commit
- * together. A rule tracks at most {@code max-instances-per-rule} instances: a new
- * breaching instance beyond that is not tracked (the worst breaches are taken first) and
- * is counted in {@code xorstack.alerts.instances.dropped}.
+ * Evaluates every rule from the rollups or gauge readings on an interval. A tick runs in
+ * one transaction that first takes a Postgres advisory lock, so of several instances only
+ * one evaluates at a time (the others skip that tick); the changes of a rule's alert
+ * instances, their history rows, events, and the rule's one notification with its
+ * delivery rows commit together. A rule tracks at most {@code max-instances-per-rule}
+ * instances: a new breaching instance beyond that is not tracked (the worst breaches are
+ * taken first) and is counted in {@code xorstack.alerts.instances.dropped}.
  */
 @Component
 class AlertEvaluator {
@@ -108,19 +106,14 @@ class AlertEvaluator {
 	}
 
 	private Mono<Void> evaluate(AlertRule rule, Instant now) {
-		SeriesMetric metric = SeriesMetric.of(rule.metric());
-		if (metric == null) {
-			return Mono.empty();
-		}
-		return this.values.of(rule, metric, now)
-			.flatMap((values) -> this.states.lock(rule, now)
-				.flatMap((states) -> step(rule, metric, values, states, now)))
+		return this.values.of(rule, now)
+			.flatMap((values) -> this.states.lock(rule, now).flatMap((states) -> step(rule, values, states, now)))
 			.then(this.notifications.flush(rule, now))
 			.then();
 	}
 
-	private Mono<Void> step(AlertRule rule, SeriesMetric metric, Map<String, @Nullable Double> values,
-			Map<String, AlertStates.State> states, Instant now) {
+	private Mono<Void> step(AlertRule rule, Map<String, @Nullable Double> values, Map<String, AlertStates.State> states,
+			Instant now) {
 		Map<String, @Nullable Double> unchanged = new HashMap<>();
 		List<String> quiet = new ArrayList<>();
 		List<Mono<Void>> moves = new ArrayList<>();
@@ -128,7 +121,7 @@ class AlertEvaluator {
 		TreeSet<String> keys = new TreeSet<>(values.keySet());
 		keys.addAll(states.keySet());
 		for (String key : keys) {
-			Double value = values.containsKey(key) ? values.get(key) : RuleValues.noData(metric);
+			Double value = values.containsKey(key) ? values.get(key) : RuleValues.noData(rule);
 			boolean breached = value != null && rule.breached(value);
 			AlertStates.State state = states.get(key);
 			String next = next((state != null) ? state : AlertStates.State.inactive(now), breached,

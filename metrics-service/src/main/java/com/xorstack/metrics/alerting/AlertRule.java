@@ -11,11 +11,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A stored rule: {@code metric} (a timeseries metric name) over the last {@code window},
- * compared with {@code threshold} by {@code operator} ({@code above} or {@code below}),
- * true for at least {@code for} before it fires. Durations are ISO-8601 text. With
- * {@code groupBy} (route, function, model or user) each value of that label is an alert
- * instance of its own; without it the rule is one instance (group key {@code ""}).
+ * A stored rule: {@code metric} (a timeseries metric name or {@code gauge:<name>}) over
+ * the last {@code window}, compared with {@code threshold} by {@code operator}
+ * ({@code above} or {@code below}), true for at least {@code for} before it fires.
+ * Durations are ISO-8601 text. With {@code groupBy} (route, function, model or user; any
+ * label of a gauge) each value of that label is an alert instance of its own; without it
+ * the rule is one instance (group key {@code ""}).
  */
 record AlertRule(UUID id, String name, String metric, Map<String, String> labels, @Nullable String groupBy,
 		String operator, double threshold, String window, @JsonProperty("for") String forDuration, String severity,

@@ -33,6 +33,9 @@ record RuleRequest(@Nullable String name, @Nullable String metric, @Nullable Map
 
 	private static final Duration MAX_WINDOW = Duration.ofDays(1);
 
+	private static final String METRIC_MESSAGE = "must be one of " + SeriesMetric.names()
+			+ " or gauge:<name>, a system gauge such as gauge:storage.bytes";
+
 	/** The label of the per-user rollups, which carry no other label. */
 	static final String USER = "user";
 
@@ -41,26 +44,15 @@ record RuleRequest(@Nullable String name, @Nullable String metric, @Nullable Map
 		if (this.name == null || this.name.isBlank() || this.name.length() > 100) {
 			throw invalid("name", "must be 1 to 100 characters");
 		}
-		SeriesMetric series = (this.metric != null) ? SeriesMetric.of(this.metric) : null;
-		if (series == null) {
-			throw invalid("metric", "must be one of " + SeriesMetric.names());
+		if (this.metric == null) {
+			throw invalid("metric", METRIC_MESSAGE);
 		}
 		Map<String, String> checkedLabels = new LinkedHashMap<>((this.labels != null) ? this.labels : Map.of());
-		Set<String> known = labelsOf(series);
-		checkedLabels.forEach((label, value) -> {
-			if (!known.contains(label)) {
-				throw invalid("labels." + label,
-						"is not a label of " + this.metric + " (labels: " + known.stream().sorted().toList() + ")");
-			}
-			if (value == null || value.isBlank()) {
-				throw invalid("labels." + label, "must not be blank");
-			}
-		});
-		if (checkedLabels.containsKey(USER) && checkedLabels.size() > 1) {
-			throw invalid("labels.user", "cannot be combined with other labels: per-user data is kept per user only");
+		if (GaugeRules.isGauge(this.metric)) {
+			GaugeRules.check(this.metric, checkedLabels, this.groupBy);
 		}
-		if (this.groupBy != null) {
-			checkGroupBy(known, checkedLabels);
+		else {
+			checkRollup(this.metric, checkedLabels);
 		}
 		if (this.operator == null || !OPERATORS.contains(this.operator)) {
 			throw invalid("operator", "must be one of [above, below]");
@@ -85,6 +77,29 @@ record RuleRequest(@Nullable String name, @Nullable String metric, @Nullable Map
 		return new RuleRequest(this.name.strip(), this.metric, checkedLabels, this.groupBy, this.operator,
 				this.threshold, windowDuration.toString(), pending.toString(), this.severity,
 				List.copyOf(this.receivers));
+	}
+
+	private void checkRollup(String metric, Map<String, String> checkedLabels) {
+		SeriesMetric series = SeriesMetric.of(metric);
+		if (series == null) {
+			throw invalid("metric", METRIC_MESSAGE);
+		}
+		Set<String> known = labelsOf(series);
+		checkedLabels.forEach((label, value) -> {
+			if (!known.contains(label)) {
+				throw invalid("labels." + label,
+						"is not a label of " + metric + " (labels: " + known.stream().sorted().toList() + ")");
+			}
+			if (value == null || value.isBlank()) {
+				throw invalid("labels." + label, "must not be blank");
+			}
+		});
+		if (checkedLabels.containsKey(USER) && checkedLabels.size() > 1) {
+			throw invalid("labels.user", "cannot be combined with other labels: per-user data is kept per user only");
+		}
+		if (this.groupBy != null) {
+			checkGroupBy(known, checkedLabels);
+		}
 	}
 
 	private void checkGroupBy(Set<String> known, Map<String, String> checkedLabels) {

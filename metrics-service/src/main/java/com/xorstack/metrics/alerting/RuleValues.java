@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 
+import com.xorstack.metrics.gauge.GaugeRepository;
 import com.xorstack.metrics.rollup.Aggregate;
 import com.xorstack.metrics.rollup.Labels;
 import com.xorstack.metrics.rollup.RollupGroups;
@@ -18,7 +19,8 @@ import com.xorstack.metrics.timeseries.SeriesMetric;
 /**
  * A rule's metric over its window, per alert instance: one value (key {@code ""}) for a
  * rule without {@code groupBy}, one per label value with data otherwise. Per-user rules
- * read the per-user minute rollups; the others the rollups.
+ * read the per-user minute rollups, gauge rules ({@code gauge:<name>}) the gauge
+ * readings, the others the rollups.
  */
 @Component
 class RuleValues {
@@ -27,12 +29,28 @@ class RuleValues {
 
 	private final RollupGroups groups;
 
-	RuleValues(RollupReader rollups, RollupGroups groups) {
+	private final GaugeRepository gauges;
+
+	RuleValues(RollupReader rollups, RollupGroups groups, GaugeRepository gauges) {
 		this.rollups = rollups;
 		this.groups = groups;
+		this.gauges = gauges;
 	}
 
-	Mono<Map<String, @Nullable Double>> of(AlertRule rule, SeriesMetric metric, Instant now) {
+	/**
+	 * Empty for a metric this service does not know (rules are validated when stored, so
+	 * only one of an older version).
+	 */
+	Mono<Map<String, @Nullable Double>> of(AlertRule rule, Instant now) {
+		String gauge = GaugeRules.name(rule.metric());
+		if (gauge != null) {
+			return gauge(rule, gauge, now);
+		}
+		SeriesMetric metric = SeriesMetric.of(rule.metric());
+		return (metric != null) ? rollup(rule, metric, now) : Mono.empty();
+	}
+
+	private Mono<Map<String, @Nullable Double>> rollup(AlertRule rule, SeriesMetric metric, Instant now) {
 		Instant from = now.minus(rule.windowDuration());
 		Map<String, String> labels = rule.labels();
 		String user = labels.get(RuleRequest.USER);
@@ -63,15 +81,34 @@ class RuleValues {
 		});
 	}
 
+	/**
+	 * The latest reading of each label set in {@code [now - window, now]}, summed per
+	 * instance; no instance without readings (an ungrouped rule's is no value).
+	 */
+	private Mono<Map<String, @Nullable Double>> gauge(AlertRule rule, String name, Instant now) {
+		return this.gauges.latestSums(name, rule.labels(), rule.groupBy(), now.minus(rule.windowDuration()), now)
+			.map((sums) -> {
+				Map<String, @Nullable Double> byInstance = new HashMap<>(sums);
+				if (rule.groupBy() == null) {
+					byInstance.putIfAbsent(AlertStates.UNGROUPED, null);
+				}
+				return byInstance;
+			});
+	}
+
 	private static Map<String, @Nullable Double> single(@Nullable Double value) {
 		Map<String, @Nullable Double> one = new HashMap<>();
 		one.put(AlertStates.UNGROUPED, value);
 		return one;
 	}
 
-	/** A value of the metric for an instance without data in the window. */
-	static @Nullable Double noData(SeriesMetric metric) {
-		return metric.value((Aggregate) null);
+	/**
+	 * A value of the rule's metric for an instance without data in the window: none for a
+	 * gauge, as for a rate or latency.
+	 */
+	static @Nullable Double noData(AlertRule rule) {
+		SeriesMetric metric = SeriesMetric.of(rule.metric());
+		return (metric != null) ? metric.value((Aggregate) null) : null;
 	}
 
 }
