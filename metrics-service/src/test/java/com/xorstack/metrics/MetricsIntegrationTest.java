@@ -95,6 +95,28 @@ public abstract class MetricsIntegrationTest {
 			.getResponseBody();
 	}
 
+	/**
+	 * POSTs {@code body} as demo-admin and expects a 400 problem whose first error names
+	 * {@code field}.
+	 */
+	protected void assertRefused(String path, String body, String field) {
+		this.web.post()
+			.uri(path)
+			.headers((headers) -> headers.setBearerAuth(adminToken()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(400)
+			.jsonPath("$.errors[0].field")
+			.isEqualTo(field);
+	}
+
 	/** GETs as demo-admin, expects 200 and answers the JSON object. */
 	protected Map<String, Object> adminGet(Function<UriBuilder, URI> uri) {
 		return expectJsonObject(this.web.get().uri(uri));

@@ -125,17 +125,7 @@ class AlertInstancesIntegrationTests extends AlertingIntegrationTest {
 				"groupBy");
 		String rest = "\"operator\": \"above\", \"threshold\": 1, \"window\": \"PT5M\", \"for\": \"PT0S\","
 				+ " \"severity\": \"info\", \"receivers\": [{\"type\": \"webhook\", \"url\": \"http://127.0.0.1:9/\"}]";
-		cases.forEach((body, field) -> this.web.post()
-			.uri("/api/admin/alert-rules")
-			.headers((headers) -> headers.setBearerAuth(adminToken()))
-			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-			.bodyValue(body.formatted(rest))
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].field")
-			.isEqualTo(field));
+		cases.forEach((body, field) -> assertRefused("/api/admin/alert-rules", body.formatted(rest), field));
 		Map<String, Object> perUser = createRule(
 				"{\"name\": \"per user\", \"metric\": \"ai.cost_usd\"," + " \"groupBy\": \"user\", " + rest + "}");
 		assertThat(perUser).containsEntry("groupBy", "user");
