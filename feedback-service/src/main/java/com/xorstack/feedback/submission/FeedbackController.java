@@ -31,21 +31,23 @@ class FeedbackController {
 	}
 
 	@PostMapping
-	Mono<ResponseEntity<Feedback>> submit(@AuthenticationPrincipal Jwt user,
+	Mono<ResponseEntity<OwnFeedback>> submit(@AuthenticationPrincipal Jwt user,
 			@Valid @RequestBody SubmitFeedbackRequest request) {
 		return this.service.submit(user.getSubject(), request)
-			.map((feedback) -> ResponseEntity.created(URI.create("/api/feedback/" + feedback.id())).body(feedback));
+			.map((feedback) -> ResponseEntity.created(URI.create("/api/feedback/" + feedback.id()))
+				.body(OwnFeedback.of(feedback)));
 	}
 
 	@GetMapping
-	Mono<Page<Feedback>> listOwn(@AuthenticationPrincipal Jwt user,
+	Mono<Page<OwnFeedback>> listOwn(@AuthenticationPrincipal Jwt user,
 			@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "50") int limit) {
-		return this.service.listOwn(user.getSubject(), cursor, limit);
+		return this.service.listOwn(user.getSubject(), cursor, limit)
+			.map((page) -> new Page<>(page.items().stream().map(OwnFeedback::of).toList(), page.nextCursor()));
 	}
 
 	@GetMapping("/{id}")
-	Mono<Feedback> findOwn(@AuthenticationPrincipal Jwt user, @PathVariable UUID id) {
-		return this.service.findOwn(user.getSubject(), id);
+	Mono<OwnFeedback> findOwn(@AuthenticationPrincipal Jwt user, @PathVariable UUID id) {
+		return this.service.findOwn(user.getSubject(), id).map(OwnFeedback::of);
 	}
 
 }

@@ -69,6 +69,25 @@ class TriageIntegrationTests extends FeedbackIntegrationTest {
 	}
 
 	@Test
+	void theModeratorsNoteIsNotShownToTheOwner() {
+		UUID id = this.api.submittedId(USER, "The sleep score looks wrong");
+		this.api.patch(MODERATOR, id, "\"0\"", Map.of("status", "reviewed", "note", "user seems confused"))
+			.expectStatus()
+			.isOk();
+		assertThat(this.api.getJson(MODERATOR, "/api/admin/feedback/{id}", id)).containsEntry("note",
+				"user seems confused");
+		assertThat(this.api.getJson(USER, "/api/feedback/{id}", id)).containsEntry("status", "reviewed")
+			.containsEntry("version", 1)
+			.doesNotContainKey("note");
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> own = (List<Map<String, Object>>) this.api.getJson(USER, "/api/feedback?limit=200")
+			.get("items");
+		assertThat(own).filteredOn((item) -> id.toString().equals(item.get("id")))
+			.singleElement()
+			.satisfies((item) -> assertThat(item).containsEntry("status", "reviewed").doesNotContainKey("note"));
+	}
+
+	@Test
 	void staleIfMatchIsRejectedWith412AndTheCurrentETag() {
 		UUID id = this.api.submittedId(USER, "Typo on the settings page");
 		this.api.patch(MODERATOR, id, "\"0\"", Map.of("priority", "low")).expectStatus().isOk();
