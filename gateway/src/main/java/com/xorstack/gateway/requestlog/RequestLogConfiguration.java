@@ -2,6 +2,7 @@ package com.xorstack.gateway.requestlog;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -18,10 +19,16 @@ import com.xorstack.platform.events.Topics;
 @ConditionalOnBooleanProperty(name = "xorstack.gateway.request-events.enabled", matchIfMissing = true)
 class RequestLogConfiguration {
 
-	/** Created at start, so the first events do not wait for the broker to make it. */
+	/**
+	 * Created at start, so the first events do not wait for the broker to make it, with
+	 * the raw events' retention.
+	 */
 	@Bean
-	NewTopic gatewayRequestTopic() {
-		return TopicBuilder.name(Topics.GATEWAY_REQUEST).partitions(3).build();
+	NewTopic gatewayRequestTopic(RequestLogProperties properties) {
+		return TopicBuilder.name(Topics.GATEWAY_REQUEST)
+			.partitions(3)
+			.config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(properties.retention().toMillis()))
+			.build();
 	}
 
 	@Bean
