@@ -214,7 +214,7 @@ function renderOverview() {
     api('/admin/analytics/heatmap').then(({ data }) => heatmap.replaceChildren(h('h2', {}, 'Usage by hour of week'), heatmapGrid(data)))
       .catch((error) => heatmap.replaceChildren(h('h2', {}, 'Usage by hour of week'), errorBox(error)));
   }
-  show(h('div', { class: 'filters' }, h('label', {}, 'Window', windowSelect)), status, cards, charts, heatmap);
+  show(h('div', { class: 'filters' }, h('label', {}, 'Window', windowSelect)), status, cards, charts, heatmap, usagePanel());
   connect();
   loadCharts();
 }
@@ -236,6 +236,29 @@ function lineChart(points) {
   label.textContent = `max ${fmt.num(max, 2)}`;
   svg.append(line, label);
   return svg;
+}
+
+/** The app's usage per UTC day over the last two weeks, newest first, and its AI calls by function and operation. */
+function usagePanel() {
+  const title = () => h('h2', {}, 'Usage, last 14 days (UTC)');
+  const panel = h('div', { class: 'panel' }, title(), loading());
+  const to = new Date();
+  const from = new Date(to.getTime() - 13 * 24 * 3600 * 1000);
+  const day = (d) => d.toISOString().slice(0, 10);
+  const counts = (items, label) => items.length
+    ? h('table', {}, h('tbody', {}, items.map((item) => h('tr', {}, h('td', {}, item[label]), h('td', { class: 'num' }, fmt.num(item.calls))))))
+    : empty('AI calls');
+  api(`/admin/analytics/usage${query({ from: day(from), to: day(to) })}`).then(({ data }) => {
+    const columns = [['Day', 'day'], ['Active users', 'activeUsers'], ['Sessions', 'sessions'], ['AI calls', 'aiCalls'], ['Tasks completed', 'tasksCompleted'], ['Exports', 'exports']];
+    panel.replaceChildren(title(), h('div', { class: 'table-wrap' }, h('table', { 'data-testid': 'usage-table' },
+      h('thead', {}, h('tr', {}, columns.map(([t], i) => h('th', { class: i ? 'num' : null }, t)))),
+      h('tbody', {}, [...(data.days || [])].reverse().map((row) => h('tr', { 'data-day': row.day },
+        columns.map(([, key], i) => h('td', { class: i ? 'num' : null, 'data-key': key }, i ? fmt.num(row[key]) : row[key]))))))),
+    h('div', { class: 'grid2' },
+      h('div', {}, h('h3', {}, 'AI calls by function'), counts(data.aiCallsByFunction || [], 'functionName')),
+      h('div', {}, h('h3', {}, 'AI calls by operation'), counts(data.aiCallsByOperation || [], 'operation'))));
+  }).catch((error) => panel.replaceChildren(title(), errorBox(error)));
+  return panel;
 }
 
 function heatmapGrid(data) {

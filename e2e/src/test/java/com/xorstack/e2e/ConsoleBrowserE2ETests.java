@@ -1,6 +1,8 @@
 package com.xorstack.e2e;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -115,6 +118,37 @@ class ConsoleBrowserE2ETests {
 		assertThat(this.browser.findElement(By.cssSelector("[data-testid='storage-total']")).getText())
 			.matches("[\\d.,]+ (kB|MB|GB)");
 		Chromium.screenshot(this.browser, "admin-performance-storage");
+	}
+
+	@Test
+	void anAdminSeesTodaysUsage() {
+		String today = LocalDate.now(ZoneOffset.UTC).toString();
+		By tasks = By
+			.cssSelector("[data-testid='usage-table'] tr[data-day='" + today + "'] [data-key='tasksCompleted']");
+		signIn("demo-admin");
+		long before = number(waitUntil(ExpectedConditions.visibilityOfElementLocated(tasks)).getText());
+		String ingest = E2eSuite.get().tokens().clientCredentialsToken("edge-functions", "edge-functions-secret");
+		this.api.post()
+			.uri("/api/usage-events")
+			.headers((headers) -> headers.setBearerAuth(ingest))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("events", List.of(usageEvent("task_completed"), usageEvent("task_completed"))))
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody()
+			.jsonPath("$.accepted")
+			.isEqualTo(2);
+		this.browser.navigate().refresh();
+		waitUntil((driver) -> number(driver.findElement(tasks).getText()) == before + 2);
+		((JavascriptExecutor) this.browser).executeScript("arguments[0].scrollIntoView()",
+				this.browser.findElement(By.cssSelector("[data-testid='usage-table']")));
+		Chromium.screenshot(this.browser, "admin-overview-usage");
+	}
+
+	private static Map<String, Object> usageEvent(String kind) {
+		return Map.of("id", UUID.randomUUID().toString(), "kind", kind, "userId", "e2e-user", "sessionId",
+				"e2e-session", "occurredAt", java.time.Instant.now().toString());
 	}
 
 	@Test
