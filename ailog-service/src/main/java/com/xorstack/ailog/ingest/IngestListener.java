@@ -77,12 +77,13 @@ class IngestListener {
 				calls.put(parse(record), record);
 			}
 			catch (InvalidEventException ex) {
-				deadLetters.add(this.deadLetters.of(record, ex.getMessage()));
+				deadLetters.add(this.deadLetters.of(record, ex));
 			}
 		}
 		int stored = store(calls, deadLetters);
 		CompletableFuture<?>[] sent = deadLetters.stream().map(this.kafka::send).toArray(CompletableFuture[]::new);
 		CompletableFuture.allOf(sent).get(60, TimeUnit.SECONDS);
+		this.deadLetters.acknowledged(deadLetters);
 		if (!deadLetters.isEmpty() || stored < calls.size()) {
 			log.info("Ingested a batch of {}: {} stored, {} duplicates, {} to the dead-letter topic", records.size(),
 					stored, calls.size() - stored, deadLetters.size());
@@ -115,8 +116,9 @@ class IngestListener {
 				if (refused == null) {
 					throw ex;
 				}
-				deadLetters.add(this.deadLetters.of(call.getValue(), "the database refused the event (SQLSTATE "
-						+ refused.getSqlState() + "): " + refused.getMessage()));
+				deadLetters
+					.add(this.deadLetters.of(call.getValue(), refused, "the database refused the event (SQLSTATE "
+							+ refused.getSqlState() + "): " + refused.getMessage()));
 			}
 		}
 		return stored;

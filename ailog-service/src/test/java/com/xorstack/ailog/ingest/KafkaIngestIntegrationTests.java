@@ -12,6 +12,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -31,6 +33,7 @@ import com.xorstack.devstack.EventRecords;
 import com.xorstack.devstack.EventSchemas;
 import com.xorstack.devstack.TestStack;
 import com.xorstack.platform.events.CloudEventRecords;
+import com.xorstack.platform.events.DeadLetters;
 import com.xorstack.platform.events.EventTypes;
 import com.xorstack.platform.events.OutgoingEvent;
 import com.xorstack.platform.events.Topics;
@@ -49,6 +52,12 @@ class KafkaIngestIntegrationTests extends AilogIntegrationTest {
 	@Autowired
 	DatabaseClient db;
 
+	/** What the PostgreSQL driver throws for a violated constraint. */
+	private static final String REFUSED = "PostgresqlDataIntegrityViolationException";
+
+	@Autowired
+	MeterRegistry meters;
+
 	@Test
 	void poisonRecordsGoToTheDeadLetterTopicWhileTheGoodOnesAroundThemAreStoredOnce() throws Exception {
 		String function = "kafka-" + UUID.randomUUID();
@@ -65,6 +74,7 @@ class KafkaIngestIntegrationTests extends AilogIntegrationTest {
 			.containsExactly("$: required property 'status' not found");
 		Map<String, Object> mismatched = AiLogApi.event(function, Instant.now());
 		String poisonKey = "poison-" + UUID.randomUUID();
+		double deadLettersBefore = deadLetters("InvalidEventException");
 		try (KafkaProducer<String, byte[]> producer = producer()) {
 			producer.send(cloudEvent(first, function));
 			producer.send(new ProducerRecord<>(Topics.AILOG_INGEST, poisonKey,
@@ -88,6 +98,8 @@ class KafkaIngestIntegrationTests extends AilogIntegrationTest {
 		assertThat(reasons.get(1)).contains("status is required");
 		assertThat(reasons.get(2)).contains("must equal the id of the data");
 		assertThat(new String(deadLetters.get(1).value(), StandardCharsets.UTF_8)).doesNotContain("leak@example.com");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(deadLetters("InvalidEventException")).isEqualTo(deadLettersBefore + 3));
 
 		assertThat(storedIds(function)).containsExactlyInAnyOrder(UUID.fromString((String) first.get("id")),
 				UUID.fromString((String) second.get("id")), UUID.fromString((String) third.get("id")));
@@ -126,6 +138,7 @@ class KafkaIngestIntegrationTests extends AilogIntegrationTest {
 			Map<String, Object> before = AiLogApi.event(function, Instant.now());
 			Map<String, Object> refused = AiLogApi.event(refusedFunction, Instant.now());
 			Map<String, Object> after = AiLogApi.event(function, Instant.now());
+			double deadLettersBefore = deadLetters(REFUSED);
 			try (KafkaProducer<String, byte[]> producer = producer()) {
 				// one key, one partition: the three arrive in one batch, in this order
 				producer.send(cloudEvent(before, function));
@@ -141,6 +154,9 @@ class KafkaIngestIntegrationTests extends AilogIntegrationTest {
 			assertThat(EventRecords.header(deadLetters.get(0), "ce_id")).isEqualTo(refused.get("id"));
 			assertThat(EventRecords.header(deadLetters.get(0), "kafka_dlt-exception-message"))
 				.contains("SQLSTATE 23514");
+			assertThat(EventRecords.header(deadLetters.get(0), "kafka_dlt-exception-fqcn")).endsWith("$" + REFUSED);
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(deadLetters(REFUSED)).isEqualTo(deadLettersBefore + 1));
 		}
 		finally {
 			this.db.sql("alter table ai_logs drop constraint refuse_for_test").then().block();
@@ -193,6 +209,13 @@ class KafkaIngestIntegrationTests extends AilogIntegrationTest {
 				.until(() -> outage.committedOffset(sent.partition()) > sent.offset());
 		}
 		assertThat(storedIds(function)).hasSize(2);
+	}
+
+	private double deadLetters(String reason) {
+		Counter counter = this.meters.find(DeadLetters.METRIC)
+			.tags("topic", Topics.AILOG_INGEST, "reason", reason)
+			.counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	private Set<UUID> storedIds(String function) {

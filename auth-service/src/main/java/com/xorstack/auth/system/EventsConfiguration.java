@@ -1,5 +1,6 @@
 package com.xorstack.auth.system;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.context.annotation.Bean;
@@ -38,8 +39,8 @@ class EventsConfiguration {
 	 * Picked up by Boot's listener container factory for every listener of this service.
 	 */
 	@Bean
-	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<?, ?> template) {
-		return DeadLetters.errorHandler(template);
+	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<?, ?> template, MeterRegistry registry) {
+		return DeadLetters.errorHandler(template, registry);
 	}
 
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -27,6 +29,7 @@ import com.xorstack.auth.AuthTestProperties;
 import com.xorstack.devstack.EventSchemas;
 import com.xorstack.devstack.TestStack;
 import com.xorstack.platform.events.CloudEventRecords;
+import com.xorstack.platform.events.DeadLetters;
 import com.xorstack.platform.events.EventTypes;
 import com.xorstack.platform.events.OutgoingEvent;
 import com.xorstack.platform.events.Topics;
@@ -50,6 +53,9 @@ class AuditEventsIntegrationTests {
 	@Autowired
 	AuditLog audit;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		AuthTestProperties.register(registry);
@@ -60,6 +66,7 @@ class AuditEventsIntegrationTests {
 		UUID bad = UUID.randomUUID();
 		String badData = "{\"action\":\"feedback.triaged\"}";
 		assertThat(EventSchemas.violations(EventTypes.AUDIT_RECORDED, badData)).isNotEmpty();
+		double deadLettersBefore = deadLetters();
 		send(bad, badData);
 		UUID good = UUID.randomUUID();
 		String data = "{\"actor\":\"moderator-1\",\"action\":\"feedback.triaged\",\"target\":\"feedback/" + good
@@ -77,6 +84,8 @@ class AuditEventsIntegrationTests {
 			.block()).isEqualTo("/feedback-service");
 		assertThat(rows(bad)).isZero();
 		assertThat(deadLetterIds(bad.toString())).contains(bad.toString());
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(deadLetters()).isEqualTo(deadLettersBefore + 1));
 		assertThat(this.audit.verify().block().valid()).isTrue();
 	}
 
@@ -85,6 +94,13 @@ class AuditEventsIntegrationTests {
 				OffsetDateTime.now(ZoneOffset.UTC), Topics.AUDIT_EVENTS, "feedback/x",
 				data.getBytes(StandardCharsets.UTF_8));
 		this.kafka.send(CloudEventRecords.toRecord(event)).get();
+	}
+
+	private double deadLetters() {
+		Counter counter = this.meters.find(DeadLetters.METRIC)
+			.tags("topic", Topics.AUDIT_EVENTS, "reason", "InvalidEventException")
+			.counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	private long rows(UUID eventId) {

@@ -1,5 +1,6 @@
 package com.xorstack.metrics.system;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.context.annotation.Bean;
@@ -14,9 +15,6 @@ import com.xorstack.platform.events.Topics;
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
-	/**
-	 * Picked up by Boot's listener container factory for every listener of this service.
-	 */
 	/** The topics whose events this service defines (their schemas are in platform). */
 	@Bean
 	NewTopic usageEventsTopic() {
@@ -50,9 +48,12 @@ class KafkaConfiguration {
 		return TopicBuilder.name(Topics.FEEDBACK_EVENTS).partitions(2).build();
 	}
 
+	/**
+	 * Picked up by Boot's listener container factory for every listener of this service.
+	 */
 	@Bean
-	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<?, ?> template) {
-		return DeadLetters.errorHandler(template);
+	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<?, ?> template, MeterRegistry registry) {
+		return DeadLetters.errorHandler(template, registry);
 	}
 
 }

@@ -14,6 +14,8 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,6 +35,7 @@ import com.xorstack.metrics.rollup.Labels;
 import com.xorstack.metrics.rollup.Observation;
 import com.xorstack.metrics.rollup.RollupReader;
 import com.xorstack.platform.events.CloudEventRecords;
+import com.xorstack.platform.events.DeadLetters;
 import com.xorstack.platform.events.EventTypes;
 import com.xorstack.platform.events.OutgoingEvent;
 import com.xorstack.platform.events.Topics;
@@ -53,6 +56,9 @@ class TrafficEventsIntegrationTests extends MetricsIntegrationTest {
 
 	@Autowired
 	RollupReader rollups;
+
+	@Autowired
+	MeterRegistry meters;
 
 	record Call(Instant at, double durationMs, long input, long output, boolean error, BigDecimal cost) {
 	}
@@ -267,6 +273,7 @@ class TrafficEventsIntegrationTests extends MetricsIntegrationTest {
 		String poisonKey = "poison-" + UUID.randomUUID();
 		String invalidKey = "invalid-" + UUID.randomUUID();
 		Instant now = Instant.now();
+		double deadLettersBefore = deadLetters(Topics.GATEWAY_REQUEST, "InvalidEventException");
 		try (KafkaProducer<String, byte[]> producer = producer()) {
 			producer.send(new ProducerRecord<>(Topics.GATEWAY_REQUEST, poisonKey,
 					"{not a cloud event".getBytes(StandardCharsets.UTF_8)));
@@ -286,6 +293,14 @@ class TrafficEventsIntegrationTests extends MetricsIntegrationTest {
 				.aggregate(Observation.API, new Labels(route, null, null), now.minusSeconds(600), now.plusSeconds(60))
 				.block()
 				.errors() == 1);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(deadLetters(Topics.GATEWAY_REQUEST, "InvalidEventException"))
+				.isEqualTo(deadLettersBefore + 2));
+	}
+
+	private double deadLetters(String topic, String reason) {
+		Counter counter = this.meters.find(DeadLetters.METRIC).tags("topic", topic, "reason", reason).counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	@Test
