@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -66,10 +67,14 @@ class ConsoleBrowserE2ETests {
 		logAiCall(1234, 567);
 		// metrics-service rolls the call up and the stream pushes the change within
 		// seconds
-		waitUntil((driver) -> !driver.findElement(tokens).getText().equals(before));
-		assertThat(number(this.browser.findElement(tokens).getText()) - number(before)).isEqualTo(1234 + 567);
-		assertThat(this.browser.findElement(By.cssSelector("[data-testid='card-avg-latency'] .value")).getText())
-			.endsWith("ms");
+		String after = waitUntil((driver) -> {
+			String shown = driver.findElement(tokens).getText();
+			return shown.equals(before) ? null : shown;
+		});
+		assertThat(number(after) - number(before)).isEqualTo(1234 + 567);
+		String latency = waitUntil(
+				(driver) -> driver.findElement(By.cssSelector("[data-testid='card-avg-latency'] .value")).getText());
+		assertThat(latency).endsWith("ms");
 		Chromium.screenshot(this.browser, "admin-overview-live");
 	}
 
@@ -317,7 +322,11 @@ class ConsoleBrowserE2ETests {
 	 */
 	private <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
 		try {
-			return new WebDriverWait(this.browser, Duration.ofSeconds(60)).until(condition::apply);
+			// the live cards and the panels are replaced when new data arrives, under a
+			// reader's feet
+			return new WebDriverWait(this.browser, Duration.ofSeconds(60))
+				.ignoring(StaleElementReferenceException.class)
+				.until(condition::apply);
 		}
 		catch (org.openqa.selenium.TimeoutException ex) {
 			String name = "failed-" + System.currentTimeMillis();
