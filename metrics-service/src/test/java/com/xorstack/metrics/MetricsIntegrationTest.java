@@ -117,6 +117,26 @@ public abstract class MetricsIntegrationTest {
 			.isEqualTo(field);
 	}
 
+	/**
+	 * GETs {@code uri} (query included) as demo-admin and expects a 400 problem whose
+	 * first error names {@code field}.
+	 */
+	protected void assertRefusedQuery(String uri, String field) {
+		this.web.get()
+			.uri(uri)
+			.headers((headers) -> headers.setBearerAuth(adminToken()))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(400)
+			.jsonPath("$.errors[0].field")
+			.isEqualTo(field);
+	}
+
 	/** GETs as demo-admin, expects 200 and answers the JSON object. */
 	protected Map<String, Object> adminGet(Function<UriBuilder, URI> uri) {
 		return expectJsonObject(this.web.get().uri(uri));
