@@ -1,0 +1,55 @@
+package com.xorstack.ailog.privacy;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * What the ingest may keep (docs/PRIVACY.md).
+ *
+ * @param attributes the {@code attributes} keys kept (an entry ending in {@code .*} keeps
+ * every key under it); every other key is dropped on ingest
+ * @param captureContent whether OpenTelemetry content attributes (prompts, completions,
+ * messages, system instructions, tool arguments and results) are kept, redacted like the
+ * output preview; off, they are dropped
+ * @param contentAttributes the keys that hold content ({@code .*} as above)
+ * @param identifierFields names of further fields (any case style) whose values are
+ * redacted wherever they appear, beside the built-in ones ({@code patientName},
+ * {@code dob}, {@code mrn}, ...)
+ */
+@ConfigurationProperties("xorstack.ailog.privacy")
+public record PrivacyProperties(@DefaultValue( {
+		"region", "deployment", "deployment.environment", "app.version", "service.version", "feature", "locale",
+		"experiment", "variant", "cloud.region", "server.address", "server.port", "gen_ai.request.*",
+		"gen_ai.response.id", "gen_ai.agent.name", "gen_ai.agent.id", "gen_ai.tool.name", "gen_ai.tool.type",
+		"gen_ai.output.type", "gen_ai.data_source.id" }) List<String> attributes,
+		@DefaultValue("false") boolean captureContent,
+		@DefaultValue({ "gen_ai.prompt", "gen_ai.prompt.*", "gen_ai.completion", "gen_ai.completion.*",
+				"gen_ai.input.messages", "gen_ai.output.messages", "gen_ai.system_instructions",
+				"gen_ai.tool.call.arguments", "gen_ai.tool.call.result", "gen_ai.tool.definitions",
+				"gen_ai.user.message", "gen_ai.assistant.message", "gen_ai.choice" }) List<String> contentAttributes,
+		@DefaultValue({}) List<String> identifierFields){
+
+	/**
+	 * The defaults, for tests and benchmarks that build a {@link Redactor} themselves.
+	 */
+	public static PrivacyProperties defaults() {
+		return new PrivacyProperties(
+				List.of("region", "deployment", "deployment.environment", "app.version", "service.version", "feature",
+						"locale", "experiment", "variant", "cloud.region", "server.address", "server.port",
+						"gen_ai.request.*", "gen_ai.response.id", "gen_ai.agent.name", "gen_ai.agent.id",
+						"gen_ai.tool.name", "gen_ai.tool.type", "gen_ai.output.type", "gen_ai.data_source.id"),
+				false,
+				List.of("gen_ai.prompt", "gen_ai.prompt.*", "gen_ai.completion", "gen_ai.completion.*",
+						"gen_ai.input.messages", "gen_ai.output.messages", "gen_ai.system_instructions",
+						"gen_ai.tool.call.arguments", "gen_ai.tool.call.result", "gen_ai.tool.definitions",
+						"gen_ai.user.message", "gen_ai.assistant.message", "gen_ai.choice"),
+				List.of());
+	}
+
+	public PrivacyProperties withCaptureContent(boolean capture) {
+		return new PrivacyProperties(this.attributes, capture, this.contentAttributes, this.identifierFields);
+	}
+
+}
