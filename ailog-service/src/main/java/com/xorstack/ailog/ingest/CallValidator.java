@@ -79,11 +79,11 @@ public class CallValidator {
 		String inputHash = fields.matching("inputHash", SHA256,
 				"must be the hex SHA-256 of the prompt (64 lowercase hex digits)");
 		String outputPreview = fields.text("outputPreview", false, Integer.MAX_VALUE);
-		Double durationMs = fields.number("durationMs");
-		Double timeToFirstTokenMs = fields.number("timeToFirstTokenMs");
-		Integer inputTokens = fields.count("inputTokens");
-		Integer outputTokens = fields.count("outputTokens");
-		Integer cacheReadInputTokens = fields.count("cacheReadInputTokens");
+		Double durationMs = fields.number("durationMs", Duration.ofDays(1).toMillis());
+		Double timeToFirstTokenMs = fields.number("timeToFirstTokenMs", Duration.ofDays(1).toMillis());
+		Integer inputTokens = fields.count("inputTokens", 10_000_000);
+		Integer outputTokens = fields.count("outputTokens", 10_000_000);
+		Integer cacheReadInputTokens = fields.count("cacheReadInputTokens", 10_000_000);
 		String status = fields.text("status", true, 20);
 		if (status != null && !status.equals("success") && !status.equals("error")) {
 			fields.problem("status", "must be success or error");

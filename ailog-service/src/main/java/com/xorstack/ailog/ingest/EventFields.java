@@ -89,7 +89,11 @@ final class EventFields {
 		return null;
 	}
 
-	@Nullable Double number(String name) {
+	/**
+	 * A number from 0 to {@code max}: a finite but absurd value ({@code 1e308}) would
+	 * skew every average and percentile it is part of.
+	 */
+	@Nullable Double number(String name, long max) {
 		JsonNode node = present(name, false);
 		if (node == null) {
 			return null;
@@ -98,25 +102,31 @@ final class EventFields {
 			problem(name, "must be a number");
 			return null;
 		}
-		if (node.doubleValue() < 0) {
-			problem(name, "must not be negative");
-		}
-		return node.doubleValue();
+		return bounded(name, node.doubleValue() < 0, node.doubleValue() > max, max) ? node.doubleValue() : null;
 	}
 
-	@Nullable Integer count(String name) {
+	/** A whole number from 0 to {@code max}, for the same reason. */
+	@Nullable Integer count(String name, int max) {
 		JsonNode node = present(name, false);
 		if (node == null) {
 			return null;
 		}
-		if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-			problem(name, "must be a whole number up to " + Integer.MAX_VALUE);
+		if (!node.isIntegralNumber()) {
+			problem(name, "must be a whole number");
 			return null;
 		}
-		if (node.intValue() < 0) {
+		int sign = node.bigIntegerValue().signum();
+		return bounded(name, sign < 0, !node.canConvertToInt() || node.intValue() > max, max) ? node.intValue() : null;
+	}
+
+	private boolean bounded(String name, boolean negative, boolean tooLarge, long max) {
+		if (negative) {
 			problem(name, "must not be negative");
 		}
-		return node.intValue();
+		else if (tooLarge) {
+			problem(name, "must be at most " + max);
+		}
+		return !negative && !tooLarge;
 	}
 
 	@Nullable List<String> strings(String name) {

@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class CallValidatorTests {
 
@@ -68,6 +69,27 @@ class CallValidatorTests {
 		event.put("attributes", Map.of("k", "v\u0000"));
 		assertThat(validate(event).problems()).extracting(FieldProblem::field)
 			.containsExactlyInAnyOrder("functionName", "outputPreview", "attributes.k");
+	}
+
+	@Test
+	void durationsAreBoundedToADayAndTokenCountsToTenMillion() {
+		Map<String, Object> event = new java.util.HashMap<>(event("2026-06-15T00:00:00Z"));
+		event.put("durationMs", 1e308);
+		event.put("timeToFirstTokenMs", 86_400_001);
+		event.put("inputTokens", 10_000_001);
+		event.put("outputTokens", Integer.MAX_VALUE);
+		event.put("cacheReadInputTokens", 20_000_000_000L);
+		assertThat(validate(event).problems()).extracting(FieldProblem::field, FieldProblem::message)
+			.containsExactlyInAnyOrder(tuple("durationMs", "must be at most 86400000"),
+					tuple("timeToFirstTokenMs", "must be at most 86400000"),
+					tuple("inputTokens", "must be at most 10000000"), tuple("outputTokens", "must be at most 10000000"),
+					tuple("cacheReadInputTokens", "must be at most 10000000"));
+		event.put("durationMs", 86_400_000);
+		event.put("timeToFirstTokenMs", 86_400_000.0);
+		event.put("inputTokens", 10_000_000);
+		event.put("outputTokens", 0);
+		event.put("cacheReadInputTokens", 10_000_000);
+		assertThat(validate(event).isValid()).isTrue();
 	}
 
 	@Test

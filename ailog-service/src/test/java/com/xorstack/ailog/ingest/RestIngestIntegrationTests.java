@@ -164,6 +164,33 @@ class RestIngestIntegrationTests extends AilogIntegrationTest {
 	}
 
 	@Test
+	void aDurationBeyondADayOrTokenCountsBeyondTenMillionAreProblemsNamingTheField() {
+		Map<String, Object> event = AiLogApi.event("rest-bounds-" + UUID.randomUUID(), Instant.now());
+		event.put("durationMs", 1e308);
+		this.api.post(event)
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(400)
+			.jsonPath("$.errors[*].field")
+			.isEqualTo(List.of("durationMs"));
+		List<Map<String, Object>> events = new ArrayList<>();
+		for (String field : List.of("timeToFirstTokenMs", "inputTokens", "outputTokens", "cacheReadInputTokens")) {
+			Map<String, Object> tooBig = AiLogApi.event((String) event.get("functionName"), Instant.now());
+			tooBig.put(field, field.endsWith("Ms") ? 86_400_001 : 10_000_001);
+			events.add(tooBig);
+		}
+		List<Map<String, Object>> rejected = rejections(this.api.batch(events));
+		assertThat(rejected).extracting((r) -> fields(r))
+			.containsExactly(List.of("timeToFirstTokenMs"), List.of("inputTokens"), List.of("outputTokens"),
+					List.of("cacheReadInputTokens"));
+		assertThat(storedCount((String) event.get("functionName"))).isZero();
+	}
+
+	@Test
 	void brokenJsonTooManyEventsAndAnOversizeBodyAreClientErrors() {
 		this.api.post("{\"events\": [")
 			.expectStatus()
