@@ -1,7 +1,6 @@
 package com.xorstack.ailog.ingest;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,11 +8,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.r2dbc.spi.R2dbcException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -40,17 +37,23 @@ import com.xorstack.platform.tracing.TraceContexts;
  * before redelivers the batch, the ids absorb it in storage, and its recorded events are
  * published again (metrics-service counts each id once). A database or broker failure
  * throws, and the batch is retried with backoff until it succeeds.
+ * <p>
+ * No record may make it throw an {@code Error}: the container hands only exceptions to
+ * its error handler and stops the consumer on an {@code Error}, which would leave the
+ * partition unread until a restart, and the restart would read the same record again. A
+ * record that makes parsing or validation throw anything is dead-lettered with it (see
+ * {@link EventFailures#fatal} for the JVM's own errors, which are passed on).
  */
 @Component
 class IngestListener {
 
 	private static final Logger log = LoggerFactory.getLogger(IngestListener.class);
 
-	private static final Duration STORE_TIMEOUT = Duration.ofMinutes(2);
-
 	private final CallValidator validator;
 
-	private final IngestService ingest;
+	private final BatchStore store;
+
+	private final RecordLetters letters;
 
 	private final DeadLetterRecords deadLetters;
 
@@ -58,10 +61,11 @@ class IngestListener {
 
 	private final JsonMapper json;
 
-	IngestListener(CallValidator validator, IngestService ingest, DeadLetterRecords deadLetters,
+	IngestListener(CallValidator validator, BatchStore store, RecordLetters letters, DeadLetterRecords deadLetters,
 			KafkaTemplate<String, byte[]> kafka, JsonMapper json) {
 		this.validator = validator;
-		this.ingest = ingest;
+		this.store = store;
+		this.letters = letters;
 		this.deadLetters = deadLetters;
 		this.kafka = kafka;
 		this.json = json;
@@ -77,10 +81,18 @@ class IngestListener {
 				calls.put(parse(record), record);
 			}
 			catch (InvalidEventException ex) {
-				deadLetters.add(this.deadLetters.of(record, ex));
+				deadLetters.add(this.letters.invalid(record, ex));
+			}
+			catch (Throwable failure) {
+				if (EventFailures.fatal(failure)) {
+					throw failure;
+				}
+				log.warn("Reading {}-{}@{} failed, it is dead-lettered: {}", record.topic(), record.partition(),
+						record.offset(), EventFailures.describe(failure));
+				deadLetters.add(this.letters.failed(record, failure));
 			}
 		}
-		int stored = store(calls, deadLetters);
+		int stored = this.store.store(calls, deadLetters);
 		CompletableFuture<?>[] sent = deadLetters.stream().map(this.kafka::send).toArray(CompletableFuture[]::new);
 		CompletableFuture.allOf(sent).get(60, TimeUnit.SECONDS);
 		this.deadLetters.acknowledged(deadLetters);
@@ -88,55 +100,6 @@ class IngestListener {
 			log.info("Ingested a batch of {}: {} stored, {} duplicates, {} to the dead-letter topic", records.size(),
 					stored, calls.size() - stored, deadLetters.size());
 		}
-	}
-
-	/**
-	 * Stores the batch in one statement. Should the database refuse its data (SQLSTATE
-	 * class 22 or 23) although every event passed validation, the calls are stored one by
-	 * one and the ones it refuses are dead-lettered, so that one bad record never stalls
-	 * the partition. Any other failure propagates and the batch is retried.
-	 */
-	private int store(Map<AiLogCall, ConsumerRecord<String, byte[]>> calls,
-			List<ProducerRecord<String, byte[]>> deadLetters) {
-		try {
-			return storedCount(List.copyOf(calls.keySet()));
-		}
-		catch (RuntimeException ex) {
-			if (dataError(ex) == null) {
-				throw ex;
-			}
-		}
-		int stored = 0;
-		for (Map.Entry<AiLogCall, ConsumerRecord<String, byte[]>> call : calls.entrySet()) {
-			try {
-				stored += storedCount(List.of(call.getKey()));
-			}
-			catch (RuntimeException ex) {
-				R2dbcException refused = dataError(ex);
-				if (refused == null) {
-					throw ex;
-				}
-				deadLetters
-					.add(this.deadLetters.of(call.getValue(), refused, "the database refused the event (SQLSTATE "
-							+ refused.getSqlState() + "): " + refused.getMessage()));
-			}
-		}
-		return stored;
-	}
-
-	private int storedCount(List<AiLogCall> calls) {
-		IngestOutcome outcome = this.ingest.store(calls).block(STORE_TIMEOUT);
-		return (outcome != null) ? outcome.stored().size() : 0;
-	}
-
-	private static @Nullable R2dbcException dataError(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof R2dbcException r2dbc && r2dbc.getSqlState() != null
-					&& (r2dbc.getSqlState().startsWith("22") || r2dbc.getSqlState().startsWith("23"))) {
-				return r2dbc;
-			}
-		}
-		return null;
 	}
 
 	private AiLogCall parse(ConsumerRecord<String, byte[]> record) {

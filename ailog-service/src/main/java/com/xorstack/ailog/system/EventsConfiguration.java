@@ -52,7 +52,10 @@ class EventsConfiguration {
 	/**
 	 * Batches of up to 1000 records; offsets are committed after the listener returned,
 	 * that is after the database commit. Invalid records never reach the error handler
-	 * (the listener dead-letters them itself), so whatever does is a failure of the
+	 * (the listener dead-letters them itself), nor does an {@code Error} a record causes:
+	 * the container hands only exceptions to its error handler (also when the handler
+	 * retries the batch) and stops the consumer on an {@code Error}, so the listener
+	 * dead-letters the record instead. Whatever reaches the handler is a failure of the
 	 * database or the broker (also a failed publish of {@code ailog.recorded.v1}): the
 	 * batch is retried with backoff, never skipped, and its offsets stay uncommitted. One
 	 * consumer a partition: while one waits for its insert to commit, another parses its
