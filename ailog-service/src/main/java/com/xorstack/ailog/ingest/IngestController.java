@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,12 +46,22 @@ class IngestController {
 		this.json = json;
 	}
 
+	/**
+	 * The body is read on the event loop; parsing and validating it (with the redaction
+	 * of every preview) run on a worker, so that a large batch never holds a loop that
+	 * serves other connections. Bounded elastic rather than parallel: parallel has one
+	 * thread per core and also runs Reactor's timers ({@code timeout}, {@code delay}),
+	 * which a slow batch would hold up; bounded elastic is capped (ten threads per core,
+	 * a bounded queue), so a flood of batches cannot grow it without limit either.
+	 */
 	@PostMapping(path = "/api/ai-logs", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<IngestResponse>> ingest(ServerWebExchange exchange) {
 		String traceparent = exchange.getRequest().getHeaders().getFirst(TraceContexts.TRACEPARENT);
 		return RequestBodies.read(exchange, this.properties.maxBodySize())
+			.publishOn(Schedulers.boundedElastic())
 			.map(this::parse)
-			.flatMap((body) -> ingest(body, traceparent))
+			.map((body) -> validated(body, traceparent))
+			.flatMap(this::store)
 			.map((response) -> ResponseEntity.status(HttpStatus.ACCEPTED).body(response));
 	}
 
@@ -63,18 +74,18 @@ class IngestController {
 		}
 	}
 
-	private Mono<IngestResponse> ingest(JsonNode body, @Nullable String traceparent) {
+	private Batch validated(JsonNode body, @Nullable String traceparent) {
 		if (body.isObject() && body.has("events")) {
 			return batch(body, traceparent);
 		}
-		Validated validated = this.validator.validate(body);
+		Validated validated = EventFailures.validate(this.validator, body);
 		if (!validated.isValid()) {
 			throw invalid(validated.problems());
 		}
-		return store(List.of(validated.call().inTrace(traceparent)), List.of());
+		return new Batch(List.of(validated.call().inTrace(traceparent)), List.of());
 	}
 
-	private Mono<IngestResponse> batch(JsonNode body, @Nullable String traceparent) {
+	private Batch batch(JsonNode body, @Nullable String traceparent) {
 		if (body.size() != 1) {
 			String other = body.propertyNames()
 				.stream()
@@ -95,7 +106,7 @@ class IngestController {
 		List<IngestResponse.Rejection> rejected = new ArrayList<>();
 		for (int index = 0; index < events.size(); index++) {
 			JsonNode event = events.get(index);
-			Validated validated = this.validator.validate(event);
+			Validated validated = EventFailures.validate(this.validator, event);
 			if (validated.isValid()) {
 				calls.add(validated.call().inTrace(traceparent));
 			}
@@ -103,12 +114,12 @@ class IngestController {
 				rejected.add(new IngestResponse.Rejection(index, idOf(event), validated.problems()));
 			}
 		}
-		return store(calls, rejected);
+		return new Batch(calls, rejected);
 	}
 
-	private Mono<IngestResponse> store(List<AiLogCall> calls, List<IngestResponse.Rejection> rejected) {
-		return this.ingest.store(calls)
-			.map((outcome) -> new IngestResponse(outcome.stored().size(), outcome.duplicates(), rejected));
+	private Mono<IngestResponse> store(Batch batch) {
+		return this.ingest.store(batch.calls())
+			.map((outcome) -> new IngestResponse(outcome.stored().size(), outcome.duplicates(), batch.rejected()));
 	}
 
 	private static String idOf(JsonNode event) {
@@ -124,6 +135,10 @@ class IngestController {
 		problem.setProperty("errors",
 				problems.stream().map((p) -> Map.of("field", p.field(), "message", p.message())).toList());
 		return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+	}
+
+	/** The valid calls of a request, and the events rejected. */
+	private record Batch(List<AiLogCall> calls, List<IngestResponse.Rejection> rejected) {
 	}
 
 }

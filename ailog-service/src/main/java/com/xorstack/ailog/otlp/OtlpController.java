@@ -12,6 +12,7 @@ import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
@@ -22,6 +23,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import com.xorstack.ailog.ingest.AiLogCall;
 import com.xorstack.ailog.ingest.CallValidator;
+import com.xorstack.ailog.ingest.EventFailures;
 import com.xorstack.ailog.ingest.IngestProperties;
 import com.xorstack.ailog.ingest.IngestService;
 import com.xorstack.ailog.ingest.RequestBodies;
@@ -55,19 +57,27 @@ class OtlpController {
 		this.json = json;
 	}
 
+	/**
+	 * Parsing and validating run on a worker, not on the event loop the body was read on;
+	 * see {@code IngestController} for why bounded elastic.
+	 */
 	@PostMapping(path = "/v1/traces", consumes = "application/x-protobuf")
 	Mono<ResponseEntity<byte[]>> exportProtobuf(ServerWebExchange exchange) {
 		return RequestBodies.read(exchange, this.properties.maxBodySize())
+			.publishOn(Schedulers.boundedElastic())
 			.map(OtlpController::parseProtobuf)
-			.flatMap(this::export)
+			.map(this::validated)
+			.flatMap(this::store)
 			.map((response) -> ResponseEntity.ok().contentType(PROTOBUF).body(response.toByteArray()));
 	}
 
 	@PostMapping(path = "/v1/traces", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<byte[]>> exportJson(ServerWebExchange exchange) {
 		return RequestBodies.read(exchange, this.properties.maxBodySize())
+			.publishOn(Schedulers.boundedElastic())
 			.map((body) -> OtlpJson.parse(body, this.json))
-			.flatMap(this::export)
+			.map(this::validated)
+			.flatMap(this::store)
 			.map((response) -> ResponseEntity.ok()
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(OtlpJson.print(response).getBytes(StandardCharsets.UTF_8)));
@@ -82,7 +92,7 @@ class OtlpController {
 		}
 	}
 
-	private Mono<ExportTraceServiceResponse> export(ExportTraceServiceRequest request) {
+	private Export validated(ExportTraceServiceRequest request) {
 		List<AiLogCall> calls = new ArrayList<>();
 		List<String> reasons = new ArrayList<>();
 		long rejected = 0;
@@ -92,8 +102,8 @@ class OtlpController {
 					if (!SpanMapper.isAiCall(span)) {
 						continue;
 					}
-					Validated validated = this.validator
-						.validate(SpanMapper.toEvent(resourceSpans.getResource(), span));
+					Validated validated = EventFailures.validate(this.validator,
+							SpanMapper.toEvent(resourceSpans.getResource(), span));
 					if (validated.isValid()) {
 						calls.add(validated.call());
 					}
@@ -112,7 +122,15 @@ class OtlpController {
 				.setRejectedSpans(rejected)
 				.setErrorMessage(String.join("; ", reasons)));
 		}
-		return this.ingest.store(calls).thenReturn(response.build());
+		return new Export(calls, response.build());
+	}
+
+	private Mono<ExportTraceServiceResponse> store(Export export) {
+		return this.ingest.store(export.calls()).thenReturn(export.response());
+	}
+
+	/** The valid calls of a request, and the answer once they are stored. */
+	private record Export(List<AiLogCall> calls, ExportTraceServiceResponse response) {
 	}
 
 }
