@@ -17,12 +17,14 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import com.xorstack.ailog.privacy.Redactor;
 import com.xorstack.ailog.retention.RetentionProperties;
 
 /**
  * The one validation of {@code ailog.call.v1}, whichever way an event came in. It reports
- * every problem of an event at once, each naming its field, and redacts the output
- * preview of a valid one.
+ * every problem of an event at once, each naming its field, and redacts every free-text
+ * field of a valid one (docs/PRIVACY.md): the output preview, the error type, the ids,
+ * and the attributes it may keep.
  */
 @Component
 public class CallValidator {
@@ -95,14 +97,16 @@ public class CallValidator {
 		String conversationId = fields.text("conversationId", false, 200);
 		String traceId = fields.matching("traceId", TRACE_ID, "must be 32 lowercase hex digits");
 		String spanId = fields.matching("spanId", SPAN_ID, "must be 16 lowercase hex digits");
-		Map<String, String> attributes = fields.stringMap("attributes");
+		Map<String, String> attributes = fields.stringMap("attributes", this.redactor::keeps, this.redactor::isContent);
 		if (!fields.problems().isEmpty()) {
 			return Validated.invalid(fields.problems());
 		}
+		Redactor redact = this.redactor;
 		return Validated.valid(new AiLogCall(id, occurredAt, functionName, operation, provider, requestModel,
-				responseModel, inputHash, this.redactor.redact(outputPreview), durationMs, timeToFirstTokenMs,
-				inputTokens, outputTokens, cacheReadInputTokens, status, errorType, finishReasons, userId, sessionId,
-				conversationId, traceId, spanId, (attributes != null) ? attributes : Map.of()));
+				responseModel, inputHash, redact.preview(outputPreview), durationMs, timeToFirstTokenMs, inputTokens,
+				outputTokens, cacheReadInputTokens, status, redact.text(errorType, 200), finishReasons,
+				redact.id(userId), redact.id(sessionId), redact.id(conversationId), traceId, spanId,
+				(attributes != null) ? redact.attributes(attributes) : Map.of()));
 	}
 
 	private @Nullable Instant occurredAt(EventFields fields) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -149,7 +150,12 @@ final class EventFields {
 		return values;
 	}
 
-	@Nullable Map<String, String> stringMap(String name) {
+	/**
+	 * A map of strings, of which only the keys {@code kept} accepts are read (the others
+	 * are dropped unread); a value may be at most 1000 characters long, unless it is
+	 * {@code content} (a prompt, say), which is redacted and cut later.
+	 */
+	@Nullable Map<String, String> stringMap(String name, Predicate<String> kept, Predicate<String> content) {
 		JsonNode node = present(name, false);
 		if (node == null) {
 			return null;
@@ -160,9 +166,14 @@ final class EventFields {
 		}
 		Map<String, String> values = new LinkedHashMap<>();
 		for (Map.Entry<String, JsonNode> entry : node.properties()) {
-			if (!entry.getValue().isString() || entry.getValue().stringValue().length() > 1000
+			if (!kept.test(entry.getKey())) {
+				continue;
+			}
+			int maxLength = content.test(entry.getKey()) ? Integer.MAX_VALUE : 1000;
+			if (!entry.getValue().isString() || entry.getValue().stringValue().length() > maxLength
 					|| !storable(entry.getKey()) || !storable(entry.getValue().stringValue())) {
-				problem(name + "." + entry.getKey(), "must be a string of at most 1000 characters");
+				problem(name + "." + entry.getKey(),
+						(maxLength == 1000) ? "must be a string of at most 1000 characters" : "must be a string");
 				continue;
 			}
 			values.put(entry.getKey(), entry.getValue().stringValue());

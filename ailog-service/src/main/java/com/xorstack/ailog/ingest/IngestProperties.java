@@ -1,7 +1,6 @@
 package com.xorstack.ailog.ingest;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,16 +13,11 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize the largest body {@code POST /api/ai-logs} and {@code /v1/traces}
  * read; larger ones get a 413
  * @param maxFutureSkew how far past the service's clock an {@code occurredAt} may lie
- * @param redactedFields names of fields whose values are redacted wherever they appear in
- * an output preview ({@code "patientName": "..."}, {@code dob=...})
  * @param priceRefresh how long the ingest prices calls from its in-memory copy of
  * {@code model_prices} before it reads the table again
  */
 @ConfigurationProperties("xorstack.ailog.ingest")
 public record IngestProperties(@DefaultValue("1000") int maxBatchSize, @DefaultValue("4MB") DataSize maxBodySize,
-		@DefaultValue("1d") Duration maxFutureSkew, @DefaultValue( {
-				"name", "patientName", "firstName", "lastName", "fullName", "dateOfBirth", "dob", "birthDate",
-				"address", "ssn", "mrn", "insuranceNumber" }) List<String> redactedFields,
-		@DefaultValue("1m") Duration priceRefresh){
+		@DefaultValue("1d") Duration maxFutureSkew, @DefaultValue("1m") Duration priceRefresh) {
 
 }

@@ -31,6 +31,9 @@ final class Tokens {
 
 	private int[] flags;
 
+	/** Lower-case forms, made once: detectors ask for them again and again. */
+	private String[] lowers;
+
 	private Tokens(String text) {
 		this.text = text;
 		int capacity = Math.max(16, text.length() / 3);
@@ -39,6 +42,7 @@ final class Tokens {
 		this.ends = new int[capacity];
 		this.digits = new int[capacity];
 		this.flags = new int[capacity];
+		this.lowers = new String[capacity];
 	}
 
 	static Tokens of(String text, Lexicon lexicon) {
@@ -54,9 +58,10 @@ final class Tokens {
 					digitCount += (text.charAt(i) >= '0' && text.charAt(i) <= '9') ? 1 : 0;
 					i++;
 				}
-				int flags = (digitCount < i - start) ? lexicon.flags(text.substring(start, i).toLowerCase(Locale.ROOT))
-						: 0;
+				String lower = text.substring(start, i).toLowerCase(Locale.ROOT);
+				int flags = (digitCount < i - start) ? lexicon.flags(lower) : 0;
 				tokens.add(WORD, start, i, digitCount, flags);
+				tokens.lowers[tokens.count - 1] = lower;
 			}
 			else if (Character.isWhitespace(c)) {
 				while (i < length && Character.isWhitespace(text.charAt(i))) {
@@ -79,6 +84,7 @@ final class Tokens {
 			this.ends = Arrays.copyOf(this.ends, capacity);
 			this.digits = Arrays.copyOf(this.digits, capacity);
 			this.flags = Arrays.copyOf(this.flags, capacity);
+			this.lowers = Arrays.copyOf(this.lowers, capacity);
 		}
 		this.kinds[this.count] = kind;
 		this.starts[this.count] = start;
@@ -173,11 +179,20 @@ final class Tokens {
 	}
 
 	String lower(int i) {
-		return word(i).toLowerCase(Locale.ROOT);
+		String lower = this.lowers[i];
+		return (lower != null) ? lower : word(i).toLowerCase(Locale.ROOT);
 	}
 
+	/** The value of a number of at most nine digits, else -1. */
 	int value(int i) {
-		return (isNumber(i) && length(i) <= 9) ? Integer.parseInt(word(i)) : -1;
+		if (!isNumber(i) || length(i) > 9) {
+			return -1;
+		}
+		int value = 0;
+		for (int k = this.starts[i]; k < this.ends[i]; k++) {
+			value = value * 10 + (this.text.charAt(k) - '0');
+		}
+		return value;
 	}
 
 	/** The next token that is not a space, or {@code size()}. */

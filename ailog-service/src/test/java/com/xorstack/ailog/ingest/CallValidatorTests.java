@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.xorstack.ailog.privacy.Redactor;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -18,7 +20,7 @@ class CallValidatorTests {
 
 	private static final Instant NOW = Instant.parse("2026-06-15T12:00:00Z");
 
-	private final CallValidator validator = new CallValidator(new Redactor(List.of("name")), Duration.ofDays(90),
+	private final CallValidator validator = new CallValidator(Redactor.withDefaults(), Duration.ofDays(90),
 			Duration.ofDays(1), Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@Test
@@ -34,11 +36,31 @@ class CallValidatorTests {
 	void everyProblemIsReportedWithItsField() {
 		Validated validated = validate(Map.of("id", "42", "occurredAt", "yesterday", "functionName", "", "inputTokens",
 				1.5, "outputTokens", -1, "status", "ok", "traceId", "XYZ", "finishReasons", "stop", "attributes",
-				Map.of("n", 1), "extra", true));
+				Map.of("region", 1), "extra", true));
 		assertThat(validated.isValid()).isFalse();
 		assertThat(validated.problems()).extracting(FieldProblem::field)
 			.containsExactlyInAnyOrder("extra", "id", "occurredAt", "functionName", "inputTokens", "outputTokens",
-					"status", "finishReasons", "traceId", "attributes.n");
+					"status", "finishReasons", "traceId", "attributes.region");
+	}
+
+	@Test
+	void everyFreeTextFieldIsRedactedAndOnlyAllowedAttributesAreKept() {
+		Map<String, Object> event = new java.util.HashMap<>(event("2026-06-15T00:00:00Z"));
+		event.put("outputPreview", "Mrs. Jane Doe, call 555-123-4567");
+		event.put("errorType", "timeout for jane.doe@example.com");
+		event.put("userId", "jane.doe@example.com");
+		event.put("sessionId", "session-48213");
+		event.put("conversationId", "Jane Doe 1984-03-12");
+		event.put("attributes", Map.of("region", "eu", "feature", "Dr. Alan Grant's plan", "custom.note", "MRN 884213",
+				"gen_ai.prompt", "x".repeat(5000)));
+		AiLogCall call = validate(event).call();
+		assertThat(call.outputPreview()).isEqualTo("Mrs. [NAME], call [PHONE]");
+		assertThat(call.errorType()).isEqualTo("timeout for [EMAIL]");
+		assertThat(call.userId()).isEqualTo("[EMAIL]");
+		assertThat(call.sessionId()).isEqualTo("session-48213");
+		assertThat(call.conversationId()).doesNotContain("Jane", "03-12");
+		assertThat(call.attributes()).containsOnlyKeys("region", "feature")
+			.containsEntry("feature", "Dr. [NAME]'s plan");
 	}
 
 	@Test
@@ -66,9 +88,9 @@ class CallValidatorTests {
 		Map<String, Object> event = new java.util.HashMap<>(event("2026-06-15T00:00:00Z"));
 		event.put("functionName", "f\u0000");
 		event.put("outputPreview", "lone \uD83D surrogate");
-		event.put("attributes", Map.of("k", "v\u0000"));
+		event.put("attributes", Map.of("region", "v\u0000"));
 		assertThat(validate(event).problems()).extracting(FieldProblem::field)
-			.containsExactlyInAnyOrder("functionName", "outputPreview", "attributes.k");
+			.containsExactlyInAnyOrder("functionName", "outputPreview", "attributes.region");
 	}
 
 	@Test
@@ -96,7 +118,7 @@ class CallValidatorTests {
 	void thePreviewIsRedacted() {
 		Map<String, Object> event = new java.util.HashMap<>(event("2026-06-15T00:00:00Z"));
 		event.put("outputPreview", "name: Jane, mail jane@example.com");
-		assertThat(validate(event).call().outputPreview()).isEqualTo("name: [REDACTED], mail [EMAIL]");
+		assertThat(validate(event).call().outputPreview()).isEqualTo("name: [NAME], mail [EMAIL]");
 	}
 
 	private static Map<String, Object> event(String occurredAt) {
