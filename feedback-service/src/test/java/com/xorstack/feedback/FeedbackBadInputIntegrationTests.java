@@ -80,6 +80,22 @@ class FeedbackBadInputIntegrationTests extends FeedbackIntegrationTest {
 				"metadata");
 	}
 
+	/**
+	 * PostgreSQL text cannot hold NUL: refused at the edge, never a 500 from the insert.
+	 */
+	@Test
+	void nulCharactersNameTheField() {
+		expectField(submit(Map.of("category", "bug", "message", "hi\u0000")), "message");
+		expectField(submit(Map.of("category", "bug", "message", "hi", "pageUrl", "https://x.example/\u0000")),
+				"pageUrl");
+		expectField(submit(Map.of("category", "bug", "message", "hi", "metadata", Map.of("k", "v\u0000"))),
+				"metadata.k");
+		expectFieldStartsWith(submit(Map.of("category", "bug", "message", "hi", "metadata", Map.of("k\u0000", "v"))),
+				"metadata");
+		UUID id = this.api.submittedId(USER, "Patch me with a NUL");
+		expectField(this.api.patch(MODERATOR, id, "\"0\"", Map.of("note", "n\u0000")), "note");
+	}
+
 	@Test
 	void oversizeBodyIsRejectedWith413() {
 		String huge = "{\"category\": \"bug\", \"message\": \"" + "x".repeat(1024 * 1024) + "\"}";

@@ -13,6 +13,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.xorstack.platform.web.InvalidParameterException;
+import com.xorstack.platform.web.UnstorableTextException;
 
 /**
  * A request body of one event or {@code {"events": [...]}}, read item by item: a bad item
@@ -103,7 +104,8 @@ public final class IngestBatch<T> {
 		}
 		String field = path.isEmpty() ? "body" : path.toString();
 		String message = (ex instanceof UnrecognizedPropertyException) ? "is not a field of this event"
-				: "has a value of the wrong type or format";
+				: (ex instanceof UnstorableTextException) ? UnstorableTextException.MESSAGE
+						: "has a value of the wrong type or format";
 		return new IngestResult.FieldError(field, message);
 	}
 

@@ -163,7 +163,8 @@ class AlertAdminIntegrationTests extends AlertingIntegrationTest {
 				"{\"endsAt\": \"2000-01-01T00:00:00Z\", \"ruleName\": \"x\"," + " \"comment\": \"c\"}", "endsAt",
 				"{\"endsAt\": \"2999-01-01T00:00:00Z\", \"comment\": \"c\"}", "ruleName",
 				"{\"endsAt\": \"2999-01-01T00:00:00Z\", \"ruleName\": \"x\"}", "comment",
-				"{\"endsAt\": \"soon\", \"ruleName\": \"x\", \"comment\": \"c\"}", "endsAt");
+				"{\"endsAt\": \"soon\", \"ruleName\": \"x\", \"comment\": \"c\"}", "endsAt",
+				"{\"endsAt\": \"2999-01-01T00:00:00Z\", \"ruleName\": \"x\", \"comment\": \"c\\u0000\"}", "comment");
 		cases.forEach((body, field) -> assertRefused("/api/admin/silences", body, field));
 	}
 

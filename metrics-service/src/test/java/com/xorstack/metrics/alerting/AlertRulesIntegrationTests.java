@@ -102,6 +102,9 @@ class AlertRulesIntegrationTests extends AlertingIntegrationTest {
 			assertRefused("/api/admin/alert-rules", valid.replace(original, change.substring(change.indexOf('|') + 1)),
 					field);
 		});
+		// PostgreSQL text cannot hold NUL: a 400 naming the field, not a 500 from the
+		// insert
+		assertRefused("/api/admin/alert-rules", valid.replace("\"name\": \"v\"", "\"name\": \"v\\u0000\""), "name");
 		createRule(valid);
 		assertThat(rules()).hasSize(1);
 	}

@@ -78,6 +78,18 @@ class UsageIngestIntegrationTests extends MetricsIntegrationTest {
 	}
 
 	@Test
+	void nulCharactersAreRejectedNamingTheField() {
+		String good = usageEvent(UUID.randomUUID(), "task_completed", "u-1", null);
+		String nul = usageEvent(UUID.randomUUID(), "task_completed", "u\\u0000", null);
+		Map<String, Object> answer = ingest("{\"events\":[" + good + "," + nul + "]}");
+		assertThat(answer).containsEntry("accepted", 1);
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> rejected = (List<Map<String, Object>>) answer.get("rejected");
+		assertThat(rejected).extracting((r) -> ((List<Map<String, Object>>) r.get("errors")).get(0).get("field"))
+			.containsExactly("userId");
+	}
+
+	@Test
 	void bodyThatIsNotAnEventNamesTheField() {
 		this.web.post()
 			.uri("/api/usage-events")

@@ -106,6 +106,9 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		if (json instanceof UnrecognizedPropertyException) {
 			message = "is not a field of this request";
 		}
+		else if (json instanceof UnstorableTextException) {
+			message = UnstorableTextException.MESSAGE;
+		}
 		else if (field.isEmpty()) {
 			message = "is not valid JSON";
 		}
