@@ -1,6 +1,7 @@
 package com.xorstack.ailog.privacy;
 
 import java.util.Locale;
+import java.util.Set;
 
 /** Names of cities from the {@link Lexicon}, of up to three words. */
 final class City {
@@ -34,9 +35,21 @@ final class City {
 
 	/** {@code , CA}: a city before its state's code needs no cue. */
 	private static boolean stateAfter(Tokens t, int last) {
-		return t.isPunct(last + 1, ',') && t.isInlineSpace(last + 2) && t.isWord(last + 3) && t.length(last + 3) == 2
-				&& PlaceDetector.STATES.contains(t.word(last + 3));
+		if (!t.isPunct(last + 1, ',') || !t.isInlineSpace(last + 2) || !t.isWord(last + 3)) {
+			return false;
+		}
+		return (t.length(last + 3) == 2 && PlaceDetector.STATES.contains(t.word(last + 3)))
+				|| STATE_NAMES.contains(t.lower(last + 3));
 	}
+
+	/** The first words of the US states' and German Länder's names. */
+	private static final Set<String> STATE_NAMES = Set.of("alabama", "alaska", "arizona", "arkansas", "california",
+			"colorado", "connecticut", "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana",
+			"iowa", "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota",
+			"mississippi", "missouri", "montana", "nebraska", "nevada", "new", "north", "ohio", "oklahoma", "oregon",
+			"pennsylvania", "rhode", "south", "tennessee", "texas", "utah", "vermont", "virginia", "washington", "west",
+			"wisconsin", "wyoming", "bayern", "bavaria", "hessen", "sachsen", "thüringen", "niedersachsen",
+			"brandenburg", "saarland", "nordrhein", "rheinland", "baden", "schleswig", "mecklenburg");
 
 	/** Past a district joined by a hyphen: {@code Berlin-Friedrichshain}. */
 	static int district(Tokens t, int last) {

@@ -18,7 +18,14 @@ final class ContextDetector implements Detector {
 	private static final Set<String> FILLER = Set.of("number", "numbers", "no", "nr", "num", "is", "ist", "lautet",
 			"of", "the", "der", "die", "das", "des", "template", "hash", "code", "id", "record", "nummer", "scan",
 			"print", "ending", "in", "plate", "card", "was", "war", "reads", "lautete", "identifier", "identification",
-			"kennung");
+			"kit", "profile", "sample", "probe", "kennung");
+
+	/**
+	 * Names of coding systems: the code after one is a diagnosis or a test, not a
+	 * person's.
+	 */
+	private static final Set<String> CODE_SYSTEMS = Set.of("icd", "hcpcs", "cpt", "loinc", "snomed", "ct", "ops", "atc",
+			"pzn", "ndc", "rxnorm", "ebm", "drg");
 
 	private static final Set<String> DEVICE_CUES = Set.of("serial", "seriennummer", "sn", "imei", "device", "gerät",
 			"geraet", "gerätenummer");
@@ -26,7 +33,7 @@ final class ContextDetector implements Detector {
 	private static final Set<String> ACCOUNT_CUES = Set.of("account", "konto", "kontonummer", "iban");
 
 	private static final Set<String> SSN_CUES = Set.of("ssn", "svnr", "sozialversicherungsnummer", "steuerid",
-			"steueridentifikationsnummer");
+			"steueridentifikationsnummer", "sin", "rentenversicherungsnummer");
 
 	private final FieldNames fields;
 
@@ -40,13 +47,38 @@ final class ContextDetector implements Detector {
 			if (findings.isTaken(i)) {
 				continue;
 			}
-			if (t.has(i, Lexicon.ID_CUE | Lexicon.BIOMETRIC_CUE)) {
+			if (t.isWord(i) && CODE_SYSTEMS.contains(t.lower(i))) {
+				i = Math.max(i, clinicalCode(t, i, findings));
+			}
+			else if (t.has(i, Lexicon.ID_CUE | Lexicon.BIOMETRIC_CUE)) {
 				i = Math.max(i, cued(t, i, findings));
 			}
 			else if ((t.isPunct(i, ':') || t.isPunct(i, '=')) && !findings.isTaken(i - 1)) {
 				i = Math.max(i, field(t, i, findings));
 			}
 		}
+	}
+
+	/**
+	 * Keeps the codes after a coding system's name: {@code ICD-10 E11.9},
+	 * {@code SNOMED CT 44054006}.
+	 */
+	private static int clinicalCode(Tokens t, int system, Findings findings) {
+		int last = system;
+		for (int j = system + 1, codes = 0; j < t.size() && j <= system + 8 && codes < 2; j++) {
+			if (t.isWord(j) && t.digits(j) > 0) {
+				int end = code(t, j);
+				findings.keep(j, end);
+				last = end;
+				j = end;
+				codes++;
+			}
+			else if (!(t.isSpace(j) || t.isPunct(j) && ":-#(".indexOf(t.punct(j)) >= 0
+					|| t.isWord(j) && (CODE_SYSTEMS.contains(t.lower(j)) || t.isAllCaps(j)))) {
+				break;
+			}
+		}
+		return last;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package com.xorstack.ailog.privacy;
 
 import java.time.Clock;
 import java.time.Year;
+import java.util.Set;
 
 /**
  * Dates, of which only the year may stay: {@code 03/12/1984}, {@code 3/12/84},
@@ -11,6 +12,16 @@ import java.time.Year;
  * year is kept unless it is more than 89 years ago (Safe Harbor: an age over 89).
  */
 final class DateDetector implements Detector {
+
+	private static final Set<String> SCORES = Set.of("apgar", "score", "scores", "punkte", "grad", "grade", "stage",
+			"stadium", "gcs", "nyha", "ecog");
+
+	/**
+	 * Weekdays written short, which may stand between a cue and its date: "am Mo.,
+	 * 12.8.".
+	 */
+	private static final Set<String> WEEKDAYS = Set.of("mo", "di", "mi", "do", "fr", "sa", "so", "mon", "tue", "wed",
+			"thu", "fri", "sat", "sun");
 
 	private final Clock clock;
 
@@ -24,8 +35,9 @@ final class DateDetector implements Detector {
 			if (findings.isTaken(i) || !t.isWord(i)) {
 				continue;
 			}
-			int last = (t.has(i, Lexicon.MONTH | Lexicon.MONTH_SHORT) && t.isCapitalized(i)) ? named(t, i, findings)
-					: numeric(t, i, findings);
+			boolean month = t.has(i, Lexicon.MONTH | Lexicon.MONTH_SHORT)
+					&& (t.isCapitalized(i) || isDay(t, t.skipSpace(i + 1)) || isDay(t, t.skipSpaceBack(i - 1)));
+			int last = month ? named(t, i, findings) : numeric(t, i, findings);
 			if (last >= i) {
 				i = last;
 			}
@@ -33,7 +45,7 @@ final class DateDetector implements Detector {
 	}
 
 	private int numeric(Tokens t, int i, Findings findings) {
-		if (!t.isNumber(i) || t.isPunct(i - 1, '.') || t.isPunct(i - 1, '/') || t.isPunct(i - 1, ':')) {
+		if (!t.isNumber(i) || t.isPunct(i - 1, '.') || t.isPunct(i - 1, '/') || t.isPunct(i - 1, ':') || scored(t, i)) {
 			return -1;
 		}
 		char separator = t.punct(i + 1);
@@ -99,12 +111,25 @@ final class DateDetector implements Detector {
 		return last;
 	}
 
+	/** {@code APGAR 9/10/10}, {@code score 3/4}: scores, not dates. */
+	private static boolean scored(Tokens t, int i) {
+		int before = t.skipSpaceBack(i - 1);
+		return t.isWord(before) && SCORES.contains(t.lower(before));
+	}
+
 	/** Whether a word such as "on", "born" or "seit" stands just before {@code i}. */
 	private static boolean cued(Tokens t, int i) {
-		int before = t.skipSpaceBack(i - 1);
-		before = t.isPunct(before, ':') ? t.skipSpaceBack(before - 1) : before;
-		before = t.isPunct(before, '.') ? before - 1 : before;
-		return t.has(before, Lexicon.DATE_CUE);
+		for (int j = i - 1; j >= 0 && j >= i - 8; j--) {
+			if (t.has(j, Lexicon.DATE_CUE)) {
+				return true;
+			}
+			boolean between = t.isSpace(j) || t.isPunct(j) && ":.,".indexOf(t.punct(j)) >= 0
+					|| t.isWord(j) && WEEKDAYS.contains(t.lower(j));
+			if (!between) {
+				return false;
+			}
+		}
+		return false;
 	}
 
 	private static boolean isDay(Tokens t, int i) {

@@ -33,6 +33,13 @@ final class Findings {
 		this.taken.set(first, last + 1);
 	}
 
+	/**
+	 * Takes tokens that must stay as they are: a clinical code after its system's name.
+	 */
+	void keep(int first, int last) {
+		this.taken.set(first, last + 1);
+	}
+
 	boolean isTaken(int token) {
 		return this.taken.get(token);
 	}

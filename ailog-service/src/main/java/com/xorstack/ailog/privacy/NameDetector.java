@@ -13,7 +13,9 @@ import java.util.Set;
  */
 final class NameDetector implements Detector {
 
-	private static final int MAX_WORDS = 3;
+	private static final int MAX_WORDS = 5;
+
+	private static final Set<String> ADDRESSING = Set.of("for", "für", "to", "an");
 
 	private static final Set<String> GREETINGS = Set.of("dear", "hi", "hello", "hey", "hallo", "liebe", "lieber");
 
@@ -70,12 +72,20 @@ final class NameDetector implements Detector {
 		}
 		if (t.has(i, Lexicon.PERSON_CUE)) {
 			int j = skipFiller(t, i + 1);
-			boolean greeting = GREETINGS.contains(t.lower(i)) && t.has(j, Lexicon.GIVEN) && !t.has(j, Lexicon.COMMON);
-			return ((Names.known(t, j) || greeting) && !Names.eponym(t, j)) ? j : -1;
+			boolean greeting = GREETINGS.contains(t.lower(i))
+					&& (t.has(j, Lexicon.GIVEN) && !t.has(j, Lexicon.COMMON) || Names.unknown(t, j));
+			boolean named = Names.unknown(t, j) && endsClause(t, Names.last(t, j, MAX_WORDS));
+			return ((Names.known(t, j) || greeting || named) && !Names.eponym(t, j)) ? j : -1;
 		}
 		if (Names.known(t, i) && t.has(i, Lexicon.GIVEN) && !Names.eponym(t, i)) {
-			boolean beside = t.isInlineSpace(i + 1) && Names.known(t, i + 2) && t.has(i + 2, Lexicon.SURNAME);
-			return (!t.has(i, Lexicon.COMMON) || beside) ? i : -1;
+			boolean beside = t.isInlineSpace(i + 1) && t.length(i + 1) == 1
+					&& (Names.known(t, i + 2) && t.has(i + 2, Lexicon.SURNAME) || Names.unknown(t, i + 2));
+			boolean acronym = t.isAllCaps(i) && !(t.isInlineSpace(i + 1) && t.isAllCaps(i + 2));
+			return ((!t.has(i, Lexicon.COMMON) || beside) && !acronym) ? i : -1;
+		}
+
+		if (addressed(t, i)) {
+			return i;
 		}
 		if (Names.known(t, i) && t.has(i, Lexicon.SURNAME) && t.isPunct(i + 1, ',') && t.isInlineSpace(i + 2)
 				&& Names.known(t, i + 3) && t.has(i + 3, Lexicon.GIVEN) && !t.has(i + 3, Lexicon.COMMON)) {
@@ -86,6 +96,25 @@ final class NameDetector implements Detector {
 			return i;
 		}
 		return -1;
+	}
+
+	/**
+	 * Two words no lexicon knows, capitalised, addressed: after a comma or "for", "für",
+	 * "to", "an", and ending a clause ({@code Thanks for sharing, Oluwaseun
+	 * Adebayo-Okafor.}, {@code Zusammenfassung für Grzegorz Brzęczyszczykiewicz:}).
+	 */
+	private static boolean addressed(Tokens t, int i) {
+		if (!Names.unknown(t, i) || !t.isInlineSpace(i + 1) || !Names.unknown(t, i + 2)) {
+			return false;
+		}
+		int before = t.skipSpaceBack(i - 1);
+		boolean after = t.isPunct(before, ',') || t.isWord(before) && ADDRESSING.contains(t.lower(before));
+		return after && endsClause(t, Names.last(t, i, MAX_WORDS));
+	}
+
+	/** Whether punctuation that ends a clause follows {@code last}. */
+	private static boolean endsClause(Tokens t, int last) {
+		return last >= 0 && (last + 1 >= t.size() || t.isPunct(last + 1) && ".,!?:;".indexOf(t.punct(last + 1)) >= 0);
 	}
 
 	private static boolean isTitle(Tokens t, int i) {

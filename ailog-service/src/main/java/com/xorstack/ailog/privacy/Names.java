@@ -11,6 +11,9 @@ final class Names {
 	static final Set<String> FILLER = Set.of("is", "ist", "lautet", "was", "war", "me", "mich", "bin", "am", "i", "ich",
 			"the", "der", "die", "patient", "patientin", "herr", "frau");
 
+	private static final String[] MEDICAL_SUFFIXES = { "itis", "ose", "osis", "om", "krankheit", "erkrankung",
+			"syndrom", "zeichen", "reflex", "test", "score", "tumor", "anämie", "anaemie" };
+
 	private static final int STOP = Lexicon.MONTH | Lexicon.MONTH_SHORT | Lexicon.UNIT | Lexicon.DISEASE
 			| Lexicon.STREET | Lexicon.TITLE | Lexicon.DATE_CUE | Lexicon.ID_CUE | Lexicon.PHONE_CUE
 			| Lexicon.PERSON_CUE | Lexicon.NAME_CUE | Lexicon.PLACE_CUE;
@@ -44,10 +47,28 @@ final class Names {
 		if (t.isPunct(j, '-') && t.isWord(j + 1) && !t.isCapitalized(j + 1)) {
 			return false;
 		}
-		if (t.isPunct(j, '-') && t.isCapitalized(j + 1) && !t.has(j + 1, Lexicon.GIVEN | Lexicon.SURNAME)) {
-			return true;
+		if (t.isPunct(j, '-') && t.isCapitalized(j + 1)) {
+			return t.has(j + 1, Lexicon.DISEASE) || medical(t.lower(j + 1));
 		}
 		return t.isSpace(j) && t.has(j + 1, Lexicon.DISEASE);
+	}
+
+	/**
+	 * A German medical compound's last part: Thyreoiditis, Krankheit, Syndrom, Zeichen.
+	 */
+	private static boolean medical(String word) {
+		for (String suffix : MEDICAL_SUFFIXES) {
+			if (word.endsWith(suffix)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** A capitalised word the lexicon knows nothing of: no name, no word, no cue. */
+	static boolean unknown(Tokens t, int i) {
+		return t.isCapitalized(i) && t.digits(i) == 0 && t.length(i) >= 2 && !t.isAllCaps(i)
+				&& !t.has(i, ~(Lexicon.CITY));
 	}
 
 	/**
@@ -78,8 +99,13 @@ final class Names {
 				break;
 			}
 			int m = k + 1;
-			if (t.has(m, Lexicon.PARTICLE) && !t.isCapitalized(m) && t.isInlineSpace(m + 1) && part(t, m + 2)) {
-				last = m + 2;
+			int particles = m;
+			while (t.has(particles, Lexicon.PARTICLE) && !t.isCapitalized(particles) && t.isInlineSpace(particles + 1)
+					&& particles - m < 6) {
+				particles += 2;
+			}
+			if (particles > m && part(t, particles)) {
+				last = particles;
 			}
 			else if (NameDetector.initial(t, m) && t.isInlineSpace(m + 2) && part(t, m + 3)) {
 				last = m + 3;

@@ -21,6 +21,9 @@ final class NumberDetector implements Detector {
 			if (age(t, i)) {
 				findings.add(i, i, Kind.AGE);
 			}
+			else if (thousandsGroup(t, i)) {
+				continue;
+			}
 			else if (t.isNumber(i) || (t.isPunct(i, '(') && t.isNumber(i + 1) && t.isPunct(i + 2, ')'))) {
 				NumberRun run = NumberRun.at(t, i);
 				Kind kind = classify(t, run);
@@ -33,6 +36,11 @@ final class NumberDetector implements Detector {
 				i = code(t, i, findings);
 			}
 		}
+	}
+
+	/** {@code 000} of {@code 150,000}: a group of a number written with commas. */
+	private static boolean thousandsGroup(Tokens t, int i) {
+		return t.isNumber(i) && t.length(i) == 3 && t.isPunct(i - 1, ',') && t.isNumber(i - 2) && t.length(i - 2) <= 3;
 	}
 
 	/** An age over 89: {@code 93-year-old}, {@code 95 Jahre}, {@code aged 91}. */
@@ -84,7 +92,8 @@ final class NumberDetector implements Detector {
 	/** A decimal, thousands, a year range, or a number followed by its unit. */
 	private static boolean quantity(Tokens t, NumberRun run) {
 		int next = t.skipSpace(run.last + 1);
-		if (t.has(next, Lexicon.UNIT) || t.isPunct(next, '%')) {
+		if (t.has(next, Lexicon.UNIT) || t.isPunct(next, '%')
+				|| (t.isPunct(next, '/') && t.has(next + 1, Lexicon.UNIT))) {
 			return true;
 		}
 		boolean oneSeparator = run.separatedOnlyBy('.') || run.separatedOnlyBy(' ') || run.separatedOnlyBy(',');
@@ -135,6 +144,10 @@ final class NumberDetector implements Detector {
 			}
 		}
 		boolean code = t.digits(i) >= 4 && t.length(i) >= 5 && !quantityWord(t, i);
+		if (germanPlate(t, i)) {
+			findings.add(i, i + 4, Kind.ID);
+			return i + 4;
+		}
 		boolean prefix = t.digits(i) == 0 && t.length(i) <= 4 && Character.isUpperCase(t.text.charAt(t.start(i)))
 				&& (t.isPunct(i + 1, '-') || t.isPunct(i + 1, '#')) && t.digits(i + 2) >= 4 && !t.has(i, Lexicon.ID_CUE)
 				&& !findings.isTaken(i + 2);
@@ -152,6 +165,14 @@ final class NumberDetector implements Detector {
 		}
 		findings.add(first, last, Kind.ID);
 		return last;
+	}
+
+	/** A German licence plate: {@code HH-JT 207E}, {@code B-AB 1234}. */
+	private static boolean germanPlate(Tokens t, int i) {
+		boolean district = t.isAllCaps(i) || (t.length(i) == 1 && Character.isUpperCase(t.text.charAt(t.start(i))));
+		return district && t.length(i) <= 3 && t.isPunct(i + 1, '-') && t.isAllCaps(i + 2) && t.length(i + 2) <= 2
+				&& t.isInlineSpace(i + 3) && t.isWord(i + 4) && t.digits(i + 4) >= 1 && t.digits(i + 4) <= 4
+				&& t.length(i + 4) - t.digits(i + 4) <= 1 && Character.isDigit(t.text.charAt(t.start(i + 4)));
 	}
 
 	/** {@code DE89} followed by a space and digits: the start of an IBAN in groups. */

@@ -26,6 +26,13 @@ final class PlaceDetector implements Detector {
 
 	private static final Set<String> DIRECTIONS = Set.of("N", "S", "E", "W", "NE", "NW", "SE", "SW");
 
+	private static final Set<String> BUILDING = Set.of("hinterhaus", "vorderhaus", "seitenflügel", "gartenhaus", "rear",
+			"basement");
+
+	/** Words after which a capitalised word is a place, whatever it is. */
+	private static final Set<String> PLACE_WORDS = Set.of("wohnort", "ortsteil", "stadtteil", "heimatort", "hometown",
+			"location", "standort", "neighborhood", "neighbourhood", "suburb", "stadt", "town", "city", "ort");
+
 	private static final Set<String> ZIP_WORDS = Set.of("zip", "plz", "postleitzahl", "postcode", "postal");
 
 	@Override
@@ -43,7 +50,7 @@ final class PlaceDetector implements Detector {
 				last = continuation(t, last);
 			}
 			else if ((last = unitOrZip(t, i)) < 0) {
-				last = Math.max(City.at(t, i, false), region(t, i));
+				last = City.district(t, Math.max(Math.max(City.at(t, i, false), region(t, i)), named(t, i)));
 				kind = Kind.LOCATION;
 			}
 			if (last >= i) {
@@ -63,6 +70,25 @@ final class PlaceDetector implements Detector {
 		}
 		int city = City.at(t, i + 2, true);
 		return (city >= 0) ? City.district(t, city) : -1;
+	}
+
+	/**
+	 * A place named after a word that can only announce one ("Wohnort Wolgast", "Ortsteil
+	 * Gostenhof", "location (Prescott Valley"), known or not: one or two capitalised
+	 * words.
+	 */
+	private static int named(Tokens t, int i) {
+		int allowed = Lexicon.CITY | Lexicon.GIVEN | Lexicon.SURNAME;
+		if (!t.isCapitalized(i) || t.has(i, ~allowed)) {
+			return -1;
+		}
+		int before = t.skipSpaceBack(i - 1);
+		before = (t.isPunct(before, ':') || t.isPunct(before, '(')) ? t.skipSpaceBack(before - 1) : before;
+		if (!t.isWord(before) || !PLACE_WORDS.contains(t.lower(before))) {
+			return -1;
+		}
+		boolean two = t.isInlineSpace(i + 1) && t.isCapitalized(i + 2) && !t.has(i + 2, ~allowed);
+		return two ? i + 2 : i;
 	}
 
 	/** A county or district: {@code Cook County}, {@code Landkreis Göttingen}. */
@@ -88,6 +114,9 @@ final class PlaceDetector implements Detector {
 		}
 		if (houseNumber(t, i) && t.isSpace(i + 1)) {
 			int j = i + 2;
+			if (t.isWord(j) && DIRECTIONS.contains(t.word(j)) && t.isPunct(j + 1, '.') && t.isInlineSpace(j + 2)) {
+				j += 3;
+			}
 			for (int words = 0; words < 4 && t.isCapitalized(j); words++) {
 				if (t.has(j, Lexicon.STREET) && words > 0) {
 					int last = t.isPunct(j + 1, '.') ? j + 1 : j;
@@ -110,11 +139,13 @@ final class PlaceDetector implements Detector {
 			if (t.isWord(name) && !t.isCapitalized(name) && t.length(name) == 3 && t.isSpace(name + 1)) {
 				name += 2;
 			}
+			if (t.isCapitalized(name) && t.isInlineSpace(name + 1) && t.isCapitalized(name + 2)) {
+				name += 2;
+			}
 			int number = t.isSpace(name + 1) ? name + 2 : -1;
 			boolean postcode = t.isPunct(number + 1, ',') && t.isSpace(number + 2) && t.isNumber(number + 3)
 					&& t.length(number + 3) == 5;
-			boolean cued = ADDRESS_CUES
-				.contains(t.isWord(t.skipSpaceBack(i - 1)) ? t.lower(t.skipSpaceBack(i - 1)) : "");
+			boolean cued = addressCue(t, i);
 			boolean address = number > 0 && houseNumber(t, number) && (postcode || cued);
 			return (t.isCapitalized(name) && address) ? number : -1;
 		}
@@ -160,6 +191,24 @@ final class PlaceDetector implements Detector {
 		return (t.isPunct(last + 1, '-') && t.isNumber(last + 2)) ? last + 2 : last;
 	}
 
+	/** "wohnt am", "Adresse:", "Lieferadresse gespeichert:": an address follows. */
+	private static boolean addressCue(Tokens t, int i) {
+		for (int j = i - 1, words = 0; j >= 0 && words < 3; j--) {
+			if (t.isWord(j)) {
+				String word = t.lower(j);
+				if (ADDRESS_CUES.contains(word) || word.endsWith("adresse") || word.endsWith("address")
+						|| word.endsWith("anschrift")) {
+					return true;
+				}
+				words++;
+			}
+			else if (!t.isSpace(j) && !t.isPunct(j, ':')) {
+				return false;
+			}
+		}
+		return false;
+	}
+
 	private static boolean germanStreet(Tokens t, int i) {
 		String word = t.lower(i);
 		for (String suffix : GERMAN_STREETS) {
@@ -187,7 +236,13 @@ final class PlaceDetector implements Detector {
 			}
 			int next = comma + 1;
 			int end = unitOrZip(t, next);
-			if (end < 0 && t.isNumber(next) && t.length(next) == 5 && t.isSpace(next + 1)
+			if (t.isAllCaps(next) && t.length(next) == 2 && t.isPunct(next + 1, '-') && t.isNumber(next + 2)) {
+				next += 2;
+			}
+			if (end < 0 && t.isWord(next) && BUILDING.contains(t.lower(next))) {
+				end = next;
+			}
+			if (end < 0 && t.isNumber(next) && t.length(next) >= 4 && t.length(next) <= 5 && t.isSpace(next + 1)
 					&& t.isCapitalized(next + 2)) {
 				end = City.district(t, City.words(t, next + 2));
 			}

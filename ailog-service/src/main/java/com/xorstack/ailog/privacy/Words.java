@@ -13,7 +13,7 @@ final class Words {
 			"mr mrs ms miss mx dr prof sir madam herr frau fr hr doktor doctor professor nurse schwester pfleger "
 					+ "med rer nat dent phil habil univ dipl"),
 			Map.entry(Lexicon.NAME_CUE,
-					"named called heiße heisse heißt heisst signed gez unterschrieben unterzeichnet sincerely regards grüße gruesse"),
+					"named called heiße heisse heißt heisst signed gez unterschrieben unterzeichnet sincerely regards grüße gruesse grüßen gruß"),
 			Map.entry(Lexicon.PERSON_CUE,
 					"patient patientin pt dear hi hello hey hallo liebe lieber mother father son daughter husband wife brother sister "
 							+ "mutter vater sohn tochter ehemann ehefrau bruder partner caregiver angehörige"),
@@ -23,14 +23,17 @@ final class Words {
 			Map.entry(Lexicon.MONTH_SHORT, "jan feb mar apr jun jul aug sep sept oct okt nov dec dez"),
 			Map.entry(Lexicon.DATE_CUE,
 					"born dob birth birthday birthdate on since admitted discharged died deceased dated date visit "
-							+ "geboren geb am seit vom bis aufgenommen entlassen verstorben datum termin geburtstag geburtsdatum"),
+							+ "geboren geb am seit vom bis aufgenommen entlassen verstorben datum termin geburtstag geburtsdatum "
+							+ "montag dienstag mittwoch donnerstag freitag samstag sonntag monday tuesday wednesday thursday "
+							+ "friday saturday sunday"),
 			Map.entry(Lexicon.ID_CUE,
 					"mrn id record chart patientennummer patientenid fallnummer aktenzeichen member policy account konto "
 							+ "kontonummer license licence lizenz führerschein fuehrerschein certificate zertifikat vin plate "
 							+ "kennzeichen serial seriennummer sn imei device gerät geraet gerätenummer case claim dea npi badge "
 							+ "passport reisepass ausweis personalausweis ausweisnummer insurance versicherung versichertennummer "
 							+ "krankenversichertennummer ssn svnr sozialversicherungsnummer steuerid steueridentifikationsnummer "
-							+ "iban subscriber versicherungsnummer mitgliedsnummer kundennummer customer beneficiary group identifier mbi"),
+							+ "iban subscriber versicherungsnummer mitgliedsnummer kundennummer customer beneficiary group identifier mbi "
+							+ "sin rentenversicherungsnummer"),
 			Map.entry(Lexicon.PHONE_CUE,
 					"phone tel telephone mobile cell call ring text sms whatsapp telefon telefonnummer handy mobil "
 							+ "rufnummer anrufen erreichbar"),
@@ -41,7 +44,7 @@ final class Words {
 			Map.entry(Lexicon.UNIT,
 					"mg g kg mcg µg ug ng ml l dl mmol mol iu ie u units unit einheiten mmhg bpm kcal cal cm mm m km "
 							+ "steps schritte hours stunden h min minutes minuten sec seconds tabs tablets tabletten copies cells "
-							+ "zellen percent prozent mg/dl meq mosm years jahre"),
+							+ "zellen percent prozent mg/dl meq mosm years jahre μl μg nl fl pl µl"),
 			Map.entry(Lexicon.TLD,
 					"com org net edu gov mil int de at ch uk eu io info biz co us ca health care clinic app dev me "
 							+ "online site nl fr it es"),
@@ -55,14 +58,15 @@ final class Words {
 							+ "klinefelter epstein barr reye reyes korsakoff wernicke broca bernstein heimlich"),
 			Map.entry(Lexicon.PLACE_CUE,
 					"in from near lives living resides resident moved aus nach bei von wohnt wohnhaft lebt wohnort ort city stadt town "
-							+ "county landkreis kreis"),
+							+ "county landkreis kreis ortsteil stadtteil bezirk neighborhood neighbourhood district suburb hometown "
+							+ "heimatort"),
 			Map.entry(Lexicon.ADDRESS_UNIT, "apt apartment suite ste unit wohnung whg postfach box zimmer room"),
 			Map.entry(Lexicon.DISEASE,
 					"disease diseases syndrome syndromes disorder sign test score reflex scale maneuver manoeuvre "
 							+ "krankheit erkrankung syndrom syndroms zeichen"),
 			Map.entry(Lexicon.BIOMETRIC_CUE,
 					"fingerprint fingerprints iris retina voiceprint faceprint biometric biometrics palmprint "
-							+ "fingerabdruck fingerabdrucks biometrisch biometrische gesichtsprofil"),
+							+ "fingerabdruck fingerabdrucks biometrisch biometrische gesichtsprofil dna genome genom genetic"),
 			Map.entry(Lexicon.ORDINAL, "st nd rd th"), Map.entry(Lexicon.URL_SCHEME, "http https ftp www"),
 			Map.entry(Lexicon.IP_CUE, "ip ipv4 ipv6 ip-adresse host client server"),
 			Map.entry(Lexicon.PARTICLE, "von van der de den del da di la le zu ten ter mc"));

@@ -50,8 +50,17 @@ public final class RedactionCorpus {
 	private RedactionCorpus() {
 	}
 
+	/** The corpus the rules were tuned on. */
 	public static List<Case> cases() {
-		try (InputStream in = RedactionCorpus.class.getResourceAsStream("/privacy/corpus.json")) {
+		return cases("/privacy/corpus.json");
+	}
+
+	/**
+	 * A corpus on the class path: {@code /privacy/corpus.json} or
+	 * {@code /privacy/holdout.json}.
+	 */
+	public static List<Case> cases(String resource) {
+		try (InputStream in = RedactionCorpus.class.getResourceAsStream(resource)) {
 			JsonNode root = JsonMapper.shared().readTree(in);
 			List<Case> cases = new ArrayList<>();
 			for (JsonNode item : root.get("cases")) {
