@@ -144,6 +144,13 @@ class FeedbackBadInputIntegrationTests extends FeedbackIntegrationTest {
 	}
 
 	@Test
+	void nulCharactersInTheQueryNameTheParameter() {
+		expectField(this.api.get(MODERATOR, "/api/admin/feedback?q={q}", "chest\u0000pain"), "q");
+		expectField(this.api.get(MODERATOR, "/api/admin/feedback?status=pending&q={q}", "\u0000"), "q");
+		expectField(this.api.get(USER, "/api/feedback?cursor={c}", "\u0000"), "cursor");
+	}
+
+	@Test
 	void badIdInThePathNamesTheId() {
 		expectField(this.api.get(USER, "/api/feedback/not-a-uuid"), "id");
 		expectField(this.api.get(MODERATOR, "/api/admin/feedback/not-a-uuid"), "id");

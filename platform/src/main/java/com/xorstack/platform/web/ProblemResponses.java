@@ -38,6 +38,27 @@ public final class ProblemResponses {
 		return response.writeWith(Mono.just(buffer));
 	}
 
+	/**
+	 * A 400-style problem naming the field, as {@link InvalidParameterException} answers
+	 * from a controller: {@code title}, {@code detail} and {@code errors[{field,
+	 * message}]}.
+	 */
+	public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String title, String field,
+			String message) {
+		ServerHttpResponse response = exchange.getResponse();
+		if (response.isCommitted()) {
+			return Mono.empty();
+		}
+		response.setStatusCode(status);
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		String body = "{\"type\":\"about:blank\",\"title\":" + quote(title) + ",\"status\":" + status.value()
+				+ ",\"detail\":" + quote(field + " " + message) + ",\"instance\":"
+				+ quote(exchange.getRequest().getPath().value()) + ",\"errors\":[{\"field\":" + quote(field)
+				+ ",\"message\":" + quote(message) + "}]}";
+		DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
+		return response.writeWith(Mono.just(buffer));
+	}
+
 	static String quote(String value) {
 		StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
 		for (char c : value.toCharArray()) {
