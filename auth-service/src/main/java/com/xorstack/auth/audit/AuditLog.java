@@ -3,7 +3,10 @@ package com.xorstack.auth.audit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -11,6 +14,9 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import com.xorstack.platform.web.Cursors;
@@ -36,9 +42,18 @@ public class AuditLog {
 
 	private final Clock clock;
 
+	private final AuditChainKeys keys;
+
+	private final AuditChainHeads heads;
+
+	private final AuditChainAnchor anchor;
+
 	AuditLog(AuditRepository rows, AuditPartitions partitions, TransactionalOperator transactions, JsonMapper json,
-			Clock clock) {
+			Clock clock, AuditChainKeys keys, AuditChainHeads heads, AuditChainAnchor anchor) {
 		this.rows = rows;
+		this.keys = keys;
+		this.heads = heads;
+		this.anchor = anchor;
 		this.partitions = partitions;
 		this.transactions = transactions;
 		this.json = json;
@@ -72,13 +87,31 @@ public class AuditLog {
 			.map((found) -> Page.of(found, limit, (last) -> Cursors.encode(last.at(), last.id())));
 	}
 
+	/**
+	 * Reads the anchored head before the rows: a head is published only after its row
+	 * committed, so every head read is in the rows read after it.
+	 */
 	Mono<AuditVerification> verify() {
-		return Mono.defer(() -> {
-			return this.rows.anchorHash().flatMap((start) -> {
-				AuditVerification.Walk walk = new AuditVerification.Walk(start);
-				return this.rows.inChainOrder().takeWhile(walk::accept).then(Mono.fromSupplier(walk::result));
+		return Mono.defer(this::verifyOnce);
+	}
+
+	private Mono<AuditVerification> verifyOnce() {
+		List<String> warnings = new ArrayList<>();
+		if (this.keys.development()) {
+			warnings.add(AuditChainKeys.DEVELOPMENT_WARNING);
+		}
+		Mono<Optional<AuditChainHead>> head = this.heads.newest()
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.onErrorResume((ex) -> {
+				warnings.add("The anchored head could not be read: " + ex.getMessage());
+				return Mono.just(Optional.empty());
 			});
-		});
+		return head.flatMap((anchored) -> this.rows.anchorHash().flatMap((start) -> {
+			AuditVerification.Walk walk = new AuditVerification.Walk(start, this.keys, anchored.orElse(null));
+			warnings.forEach(walk::warn);
+			return this.rows.inChainOrder().takeWhile(walk::accept).then(Mono.fromSupplier(walk::result));
+		}));
 	}
 
 	private Mono<Void> append(@Nullable String eventId, String source, String actor, String action, String target,
@@ -88,15 +121,34 @@ public class AuditLog {
 			.then(Mono.fromSupplier(this::now))
 			.flatMap((recordedAt) -> this.partitions.ensureFor(recordedAt)
 				.then(this.rows.lastHash())
-				.map((prev) -> AuditRow.chained(prev, UUID.randomUUID(), occurredAt, recordedAt, actor, action, target,
-						source, eventId, detailsJson))
-				.flatMap(this.rows::insert));
+				.map((prev) -> AuditRow.chained(this.keys, prev, UUID.randomUUID(), occurredAt, recordedAt, actor,
+						action, target, source, eventId, detailsJson))
+				.flatMap(this.rows::insert))
+			.then(afterCommit(this.anchor::appended));
 		return this.transactions.transactional(appended);
+	}
+
+	/**
+	 * Runs the task once the transaction commits; the anchor reads only committed rows.
+	 */
+	private static Mono<Void> afterCommit(Runnable task) {
+		return TransactionSynchronizationManager.forCurrentTransaction()
+			.doOnNext((transaction) -> transaction.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public Mono<Void> afterCommit() {
+					return Mono.fromRunnable(task);
+				}
+
+			}))
+			.then()
+			.onErrorResume(NoTransactionException.class, (ex) -> Mono.fromRunnable(task));
 	}
 
 	private AuditEntry entry(AuditRow row) {
 		return new AuditEntry(row.id(), row.occurredAt(), row.recordedAt(), row.actor(), row.action(), row.target(),
-				row.source(), row.eventId(), this.json.readTree(row.details()), row.prevHash(), row.hash());
+				row.source(), row.eventId(), this.json.readTree(row.details()), row.chainVersion(), row.prevHash(),
+				row.hash());
 	}
 
 	private Instant now() {

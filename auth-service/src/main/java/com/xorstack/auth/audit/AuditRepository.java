@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -26,7 +28,9 @@ class AuditRepository {
 	private static final long CHAIN_LOCK = 0x0a0d_17_c4a1L;
 
 	private static final String COLUMNS = "id, occurred_at, recorded_at, actor, action, target, source, event_id,"
-			+ " details, prev_hash, hash";
+			+ " details, chain_version, prev_hash, hash";
+
+	private static final String SELECTED = "seq, " + COLUMNS;
 
 	private final DatabaseClient db;
 
@@ -69,7 +73,7 @@ class AuditRepository {
 	Mono<Void> insert(AuditRow row) {
 		return this.db
 			.sql("insert into audit_log (" + COLUMNS + ") values (:id, :occurredAt, :recordedAt, :actor,"
-					+ " :action, :target, :source, :eventId, :details, :prevHash, :hash)")
+					+ " :action, :target, :source, :eventId, :details, :chainVersion, :prevHash, :hash)")
 			.bind("id", row.id())
 			.bind("occurredAt", row.occurredAt().atOffset(ZoneOffset.UTC))
 			.bind("recordedAt", row.recordedAt().atOffset(ZoneOffset.UTC))
@@ -79,6 +83,7 @@ class AuditRepository {
 			.bind("source", row.source())
 			.bind("eventId", Parameter.fromOrEmpty(row.eventId(), String.class))
 			.bind("details", row.details())
+			.bind("chainVersion", (short) row.chainVersion())
 			.bind("prevHash", row.prevHash())
 			.bind("hash", row.hash())
 			.then();
@@ -86,12 +91,36 @@ class AuditRepository {
 
 	/** Every row in chain order, for verification. */
 	Flux<AuditRow> inChainOrder() {
-		return this.db.sql("select " + COLUMNS + " from audit_log order by seq").map(AuditRow::of).all();
+		return this.db.sql("select " + SELECTED + " from audit_log order by seq").map(AuditRow::of).all();
+	}
+
+	/** The newest row, the head of the chain; empty while the log is. */
+	Mono<AuditChainHead.Tip> newest() {
+		return this.db.sql("select seq, id, hash, chain_version from audit_log order by seq desc limit 1")
+			.map((row) -> new AuditChainHead.Tip(row.get("seq", Long.class), row.get("id", UUID.class),
+					row.get("hash", String.class), ((Number) row.get("chain_version")).intValue()))
+			.one();
+	}
+
+	/** The stored hash of the row with this seq; empty when there is none. */
+	Mono<String> hashAt(long seq) {
+		return this.db.sql("select hash from audit_log where seq = :seq")
+			.bind("seq", seq)
+			.map((row) -> row.get("hash", String.class))
+			.one();
+	}
+
+	/** The seq of the first keyed row; empty while there is none. */
+	Mono<Long> firstKeyedSeq() {
+		return this.db.sql("select min(seq) as seq from audit_log where chain_version >= 2")
+			.map((row) -> Optional.ofNullable(row.get("seq", Long.class)))
+			.one()
+			.flatMap(Mono::justOrEmpty);
 	}
 
 	/** Newest first, after the cursor position, matching every filter given. */
 	Flux<AuditRow> find(AuditQuery query, int limit) {
-		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from audit_log where true");
+		StringBuilder sql = new StringBuilder("select " + SELECTED + " from audit_log where true");
 		Map<String, Object> values = new LinkedHashMap<>();
 		where(sql, values, "actor = :actor", "actor", query.actor());
 		where(sql, values, "action = :action", "action", query.action());

@@ -19,6 +19,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.xorstack.auth.AuthTestProperties;
 import com.xorstack.devstack.MovableClock;
 import com.xorstack.devstack.TestStack;
 
@@ -46,11 +47,7 @@ class AuditRetentionIntegrationTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestStack.get()
-			.springPropertiesOfScratchDatabase("auth_retention")
-			.forEach((name, value) -> registry.add(name, () -> value));
-		registry.add("xorstack.keycloak.url", () -> TestStack.get().devStack().keycloakUrl());
-		registry.add("xorstack.roles.reconcile-delay", () -> "PT1H");
+		AuthTestProperties.registerScratch(registry, "auth_retention");
 	}
 
 	@Test

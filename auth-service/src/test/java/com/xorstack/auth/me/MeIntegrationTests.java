@@ -9,6 +9,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import com.xorstack.auth.AuthTestProperties;
 import com.xorstack.devstack.TestStack;
 
 /**
@@ -23,7 +24,7 @@ class MeIntegrationTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestStack.get().springProperties("auth").forEach((name, value) -> registry.add(name, () -> value));
+		AuthTestProperties.register(registry);
 	}
 
 	@Test

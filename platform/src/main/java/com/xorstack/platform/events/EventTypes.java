@@ -16,6 +16,13 @@ public final class EventTypes {
 	 */
 	public static final String AUDIT_RECORDED = "com.xorstack.audit.recorded.v1";
 
+	/**
+	 * The newest entry of auth-service's audit chain, signed with the chain key (on
+	 * {@code audit.chain-head.v1}, compacted, key: the chain's name); verify compares the
+	 * database with it to find the newest entries cut off.
+	 */
+	public static final String AUDIT_CHAIN_HEAD = "com.xorstack.audit.chain-head.v1";
+
 	/** An admin granted a realm role to a user (on {@code auth.role-events.v1}). */
 	public static final String ROLE_GRANTED = "com.xorstack.auth.role-granted.v1";
 
