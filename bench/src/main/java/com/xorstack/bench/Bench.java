@@ -11,9 +11,10 @@ import com.xorstack.devstack.SuiteSettings;
 
 /**
  * Runs one benchmark against a suite it starts itself from the built jars, on free ports
- * with empty databases suffixed {@code _bench_<pid>}, dropped at the end. Usage:
- * {@code Bench <gateway|feedback|ailog|dashboard> [--key
- * value ...]}; see docs/BENCHMARKS.md.
+ * with empty databases suffixed {@code _bench_<pid>}, dropped at the end;
+ * {@code redaction} runs in process, without a suite. Usage:
+ * {@code Bench <gateway|feedback|ailog|dashboard|redaction> [--key value ...]}; see
+ * docs/BENCHMARKS.md.
  */
 public final class Bench {
 
@@ -22,11 +23,15 @@ public final class Bench {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length == 0) {
-			System.err
-				.println("Usage: Bench <gateway|feedback|ailog|dashboard> [--key value ...]; see docs/BENCHMARKS.md");
+			System.err.println(
+					"Usage: Bench <gateway|feedback|ailog|dashboard|redaction> [--key value ...]; see docs/BENCHMARKS.md");
 			System.exit(2);
 		}
 		Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
+		if (args[0].equals("redaction")) {
+			// in process, on one core: a suite would only compete with it for the CPU
+			System.exit(new RedactionBench(options).run());
+		}
 		int exit;
 		try (Suite suite = start(args[0])) {
 			System.out.println("Suite up: " + suite);
