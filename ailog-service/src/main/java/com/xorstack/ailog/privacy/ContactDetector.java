@@ -13,6 +13,10 @@ final class ContactDetector implements Detector {
 
 	private static final int MAX_URL = 2048;
 
+	/** "met at the dot com boom": after a bare "at", an article starts no domain. */
+	private static final java.util.Set<String> ARTICLES = java.util.Set.of("the", "a", "an", "this", "that", "my",
+			"your", "our", "their", "his", "her", "its", "der", "die", "das", "dem", "den");
+
 	@Override
 	public void find(Tokens t, Findings findings) {
 		for (int i = 0; i < t.size(); i++) {
@@ -104,6 +108,9 @@ final class ContactDetector implements Detector {
 		boolean bare = !literal && t.isWord(at);
 		int before = literal ? at - 1 : t.skipSpaceBack(at - 1);
 		int after = literal ? at + 1 : t.skipSpace(atEnd + 1);
+		if (bare && t.isWord(after) && ARTICLES.contains(t.lower(after))) {
+			return;
+		}
 		int first = localStart(t, before, literal);
 		int last = domainEnd(t, after, literal, bare);
 		if (first >= 0 && last >= 0) {

@@ -24,7 +24,7 @@ final class ContextDetector implements Detector {
 	 * Names of coding systems: the code after one is a diagnosis or a test, not a
 	 * person's.
 	 */
-	private static final Set<String> CODE_SYSTEMS = Set.of("icd", "hcpcs", "cpt", "loinc", "snomed", "ct", "ops", "atc",
+	private static final Set<String> CODE_SYSTEMS = Set.of("icd", "hcpcs", "cpt", "loinc", "snomed", "ops", "atc",
 			"pzn", "ndc", "rxnorm", "ebm", "drg");
 
 	private static final Set<String> DEVICE_CUES = Set.of("serial", "seriennummer", "sn", "imei", "device", "gerät",
@@ -47,7 +47,7 @@ final class ContextDetector implements Detector {
 			if (findings.isTaken(i)) {
 				continue;
 			}
-			if (t.isWord(i) && CODE_SYSTEMS.contains(t.lower(i))) {
+			if (t.isWord(i) && t.isAllCaps(i) && CODE_SYSTEMS.contains(t.lower(i))) {
 				i = Math.max(i, clinicalCode(t, i, findings));
 			}
 			else if (t.has(i, Lexicon.ID_CUE | Lexicon.BIOMETRIC_CUE)) {
@@ -68,6 +68,9 @@ final class ContextDetector implements Detector {
 		for (int j = system + 1, codes = 0; j < t.size() && j <= system + 8 && codes < 2; j++) {
 			if (t.isWord(j) && t.digits(j) > 0) {
 				int end = code(t, j);
+				if (NumberRun.at(t, j).digits == 9 && t.isPunct(j + 1, '-')) {
+					break;
+				}
 				findings.keep(j, end);
 				last = end;
 				j = end;

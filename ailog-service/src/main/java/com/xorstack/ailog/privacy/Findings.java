@@ -41,7 +41,7 @@ final class Findings {
 	}
 
 	boolean isTaken(int token) {
-		return this.taken.get(token);
+		return token >= 0 && this.taken.get(token);
 	}
 
 	boolean isEmpty() {

@@ -68,7 +68,8 @@ final class NameDetector implements Detector {
 		}
 		if (t.has(i, Lexicon.NAME_CUE) || nameIs(t, i)) {
 			int j = skipFiller(t, i + 1);
-			return (t.isCapitalized(j) || t.has(j, Lexicon.GIVEN)) ? j : -1;
+			boolean lowerName = nameIs(t, i) && t.has(j, Lexicon.GIVEN) && !t.has(j, Lexicon.COMMON);
+			return (t.isCapitalized(j) || lowerName) ? j : -1;
 		}
 		if (t.has(i, Lexicon.PERSON_CUE)) {
 			int j = skipFiller(t, i + 1);
@@ -124,7 +125,13 @@ final class NameDetector implements Detector {
 	/** The first token after one or more titles ({@code Frau Dr. med.}), or -1. */
 	private static int afterTitles(Tokens t, int i) {
 		int j = i;
-		while (t.has(j, Lexicon.TITLE)) {
+		// at most four titles (Herr Prof. Dr. med.): a longer run is no name's, and
+		// reading
+		// it again from each of its titles would cost its length squared
+		for (int titles = 0; t.has(j, Lexicon.TITLE); titles++) {
+			if (titles == 4) {
+				return -1;
+			}
 			j = t.isPunct(j + 1, '.') ? j + 2 : j + 1;
 			if (!t.isInlineSpace(j)) {
 				return -1;

@@ -67,11 +67,14 @@ final class NumberDetector implements Detector {
 		if (cue != null && run.digits >= 5) {
 			return cue;
 		}
+		if ((run.plus || run.brackets) && run.digits >= 7) {
+			return Kind.PHONE;
+		}
 		if (quantity(t, run)) {
 			return null;
 		}
 		if (run.plus || run.brackets) {
-			return (run.digits >= 7) ? Kind.PHONE : null;
+			return null;
 		}
 		if (run.digits >= 13 && run.digits <= 19 && run.groups >= 3 && run.firstGroupLength == 4
 				&& run.longestGroup == 4) {

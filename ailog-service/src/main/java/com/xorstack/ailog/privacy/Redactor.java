@@ -113,6 +113,9 @@ public final class Redactor {
 		if (text.length() <= maxLength) {
 			return text;
 		}
+		if (maxLength <= 0) {
+			return "";
+		}
 		int end = maxLength;
 		if (Character.isHighSurrogate(text.charAt(end - 1))) {
 			end--;

@@ -13,7 +13,7 @@ final class Words {
 			"mr mrs ms miss mx dr prof sir madam herr frau fr hr doktor doctor professor nurse schwester pfleger "
 					+ "med rer nat dent phil habil univ dipl"),
 			Map.entry(Lexicon.NAME_CUE,
-					"named called heiße heisse heißt heisst signed gez unterschrieben unterzeichnet sincerely regards grüße gruesse grüßen gruß"),
+					"named heiße heisse heißt heisst signed gez unterschrieben unterzeichnet sincerely regards grüße gruesse grüßen gruß"),
 			Map.entry(Lexicon.PERSON_CUE,
 					"patient patientin pt dear hi hello hey hallo liebe lieber mother father son daughter husband wife brother sister "
 							+ "mutter vater sohn tochter ehemann ehefrau bruder partner caregiver angehörige"),
