@@ -20,7 +20,7 @@ final class ContactDetector implements Detector {
 	@Override
 	public void find(Tokens t, Findings findings) {
 		for (int i = 0; i < t.size(); i++) {
-			if (findings.isTaken(i)) {
+			if (t.isPlain(i) || findings.isTaken(i)) {
 				continue;
 			}
 			int end = url(t, i);
@@ -55,7 +55,7 @@ final class ContactDetector implements Detector {
 			return -1;
 		}
 		boolean scheme = t.has(i, Lexicon.URL_SCHEME) && t.isPunct(i + 1, ':') && t.isPunct(i + 2, '/');
-		boolean www = t.lower(i).equals("www") && t.isPunct(i + 1, '.');
+		boolean www = t.has(i, Lexicon.URL_SCHEME) && t.lower(i).equals("www") && t.isPunct(i + 1, '.');
 		if (scheme || www) {
 			return nonSpaceRun(t, i);
 		}
@@ -163,7 +163,8 @@ final class ContactDetector implements Detector {
 	/** The last token of a written-out "at" starting at {@code i}: (at), [at], " at ". */
 	private static int atMarkerEnd(Tokens t, int i) {
 		if (t.isWord(i)) {
-			return (isWord(t, i, "at", "ät", "aet") && t.isSpace(i - 1) && t.isSpace(i + 1)) ? i : -1;
+			return (t.has(i, Lexicon.AT_DOT) && isWord(t, i, "at", "ät", "aet") && t.isSpace(i - 1) && t.isSpace(i + 1))
+					? i : -1;
 		}
 		return bracketed(t, i, "at", "ät", "aet");
 	}

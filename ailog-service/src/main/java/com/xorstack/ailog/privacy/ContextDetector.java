@@ -44,10 +44,10 @@ final class ContextDetector implements Detector {
 	@Override
 	public void find(Tokens t, Findings findings) {
 		for (int i = 0; i < t.size(); i++) {
-			if (findings.isTaken(i)) {
+			if (t.isPlain(i) || findings.isTaken(i)) {
 				continue;
 			}
-			if (t.isWord(i) && t.isAllCaps(i) && CODE_SYSTEMS.contains(t.lower(i))) {
+			if (t.has(i, Lexicon.CODE_SYSTEM) && t.isAllCaps(i)) {
 				i = Math.max(i, clinicalCode(t, i, findings));
 			}
 			else if (t.has(i, Lexicon.ID_CUE | Lexicon.BIOMETRIC_CUE)) {

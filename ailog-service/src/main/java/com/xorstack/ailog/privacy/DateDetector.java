@@ -32,7 +32,7 @@ final class DateDetector implements Detector {
 	@Override
 	public void find(Tokens t, Findings findings) {
 		for (int i = 0; i < t.size(); i++) {
-			if (findings.isTaken(i) || !t.isWord(i)) {
+			if (t.isPlain(i) || findings.isTaken(i) || !t.isWord(i)) {
 				continue;
 			}
 			boolean month = t.has(i, Lexicon.MONTH | Lexicon.MONTH_SHORT)

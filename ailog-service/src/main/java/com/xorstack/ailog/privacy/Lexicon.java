@@ -78,14 +78,49 @@ final class Lexicon {
 
 	static final int PARTICLE = 1 << 25;
 
+	/**
+	 * A word that starts an address or names a place: am, zum, zip, PLZ, Wohnort,
+	 * Landkreis.
+	 */
+	static final int PLACE_WORD = 1 << 26;
+
+	/** "at", "dot" and their German forms, of an e-mail address written out. */
+	static final int AT_DOT = 1 << 27;
+
+	/** The name of a coding system: ICD, SNOMED, LOINC. */
+	static final int CODE_SYSTEM = 1 << 28;
+
 	private static final Lexicon DEFAULT = load();
 
-	private final Map<String, Integer> flags;
+	/**
+	 * An open-addressing table of the lower-case words and their flags, looked up by a
+	 * range of the text without making a string of it: every word of every event is
+	 * looked up, and a substring and its lower-case copy per word were most of the
+	 * tokenizer's time.
+	 */
+	private final String[] keys;
+
+	private final int[] hashes;
+
+	private final int[] values;
 
 	private final Set<String> cities;
 
 	private Lexicon(Map<String, Integer> flags, Set<String> cities) {
-		this.flags = flags;
+		int size = Integer.highestOneBit(Math.max(16, flags.size() * 3)) << 1;
+		this.keys = new String[size];
+		this.hashes = new int[size];
+		this.values = new int[size];
+		flags.forEach((word, bits) -> {
+			int hash = hash(word, 0, word.length());
+			int slot = mix(hash) & (size - 1);
+			while (this.keys[slot] != null) {
+				slot = (slot + 1) & (size - 1);
+			}
+			this.keys[slot] = word;
+			this.hashes[slot] = hash;
+			this.values[slot] = bits;
+		});
 		this.cities = cities;
 	}
 
@@ -94,8 +129,43 @@ final class Lexicon {
 	}
 
 	int flags(String lower) {
-		Integer bits = this.flags.get(lower);
-		return (bits != null) ? bits : 0;
+		return flags(lower, 0, lower.length());
+	}
+
+	/** The flags of {@code text[start, end)} in lower case; 0 for an unknown word. */
+	int flags(String text, int start, int end) {
+		int hash = hash(text, start, end);
+		int mask = this.keys.length - 1;
+		for (int slot = mix(hash) & mask; this.keys[slot] != null; slot = (slot + 1) & mask) {
+			if (this.hashes[slot] == hash && equalsLowerCase(this.keys[slot], text, start, end)) {
+				return this.values[slot];
+			}
+		}
+		return 0;
+	}
+
+	private static int hash(String text, int start, int end) {
+		int hash = 0;
+		for (int i = start; i < end; i++) {
+			hash = 31 * hash + Character.toLowerCase(text.charAt(i));
+		}
+		return hash;
+	}
+
+	private static int mix(int hash) {
+		return hash ^ (hash >>> 16);
+	}
+
+	private static boolean equalsLowerCase(String key, String text, int start, int end) {
+		if (key.length() != end - start) {
+			return false;
+		}
+		for (int i = 0; i < key.length(); i++) {
+			if (key.charAt(i) != Character.toLowerCase(text.charAt(start + i))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Whether these words, lower case and joined by single spaces, name a city. */
@@ -119,11 +189,13 @@ final class Lexicon {
 				add(flags, flag, word);
 			}
 		});
-		return new Lexicon(Map.copyOf(flags), Set.copyOf(cities));
+		return new Lexicon(flags, Set.copyOf(cities));
 	}
 
 	private static void add(Map<String, Integer> flags, int flag, String word) {
-		flags.merge(word.toLowerCase(Locale.ROOT), flag, (a, b) -> a | b);
+		StringBuilder lower = new StringBuilder(word.length());
+		word.chars().forEach((c) -> lower.append(Character.toLowerCase((char) c)));
+		flags.merge(lower.toString(), flag, (a, b) -> a | b);
 	}
 
 	private static Set<String> resource(String name) {

@@ -23,7 +23,7 @@ final class NameDetector implements Detector {
 	public void find(Tokens t, Findings findings) {
 		Set<String> found = new HashSet<>();
 		for (int i = 0; i < t.size(); i++) {
-			if (findings.isTaken(i) || !t.isWord(i)) {
+			if (t.isPlain(i) || findings.isTaken(i) || !t.isWord(i)) {
 				continue;
 			}
 			int first = nameStart(t, i);
@@ -54,6 +54,9 @@ final class NameDetector implements Detector {
 	 */
 	private static void again(Tokens t, Findings findings, Set<String> found) {
 		for (int i = 0; i < t.size(); i++) {
+			if (t.isPlain(i)) {
+				continue;
+			}
 			boolean alone = !t.has(i, Lexicon.COMMON) || !t.isWord(t.skipSpace(i + 1));
 			if (!findings.isTaken(i) && t.isCapitalized(i) && found.contains(t.lower(i)) && alone) {
 				findings.add(i, i, Kind.NAME);
@@ -144,7 +147,7 @@ final class NameDetector implements Detector {
 
 	/** "name is", "Name ist", "name lautet". */
 	private static boolean nameIs(Tokens t, int i) {
-		if (!t.lower(i).equals("name") || !t.isSpace(i + 1) || !t.isWord(i + 2)) {
+		if (t.length(i) != 4 || !t.lower(i).equals("name") || !t.isSpace(i + 1) || !t.isWord(i + 2)) {
 			return false;
 		}
 		String verb = t.lower(i + 2);

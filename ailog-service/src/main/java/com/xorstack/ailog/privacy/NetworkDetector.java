@@ -12,7 +12,7 @@ final class NetworkDetector implements Detector {
 	@Override
 	public void find(Tokens t, Findings findings) {
 		for (int i = 0; i < t.size(); i++) {
-			if (findings.isTaken(i) || !(t.isWord(i) || t.isPunct(i, ':'))) {
+			if (t.isPlain(i) || findings.isTaken(i) || !(t.isWord(i) || t.isPunct(i, ':'))) {
 				continue;
 			}
 			int end = ipv4(t, i, announced(t, i) ? 2 : 4);

@@ -15,7 +15,7 @@ final class NumberDetector implements Detector {
 	@Override
 	public void find(Tokens t, Findings findings) {
 		for (int i = 0; i < t.size(); i++) {
-			if (findings.isTaken(i) || !t.isWord(i) && !t.isPunct(i, '(')) {
+			if (t.isPlain(i) || findings.isTaken(i) || !t.isWord(i) && !t.isPunct(i, '(')) {
 				continue;
 			}
 			if (age(t, i)) {

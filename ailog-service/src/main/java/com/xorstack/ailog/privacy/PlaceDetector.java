@@ -38,7 +38,7 @@ final class PlaceDetector implements Detector {
 	@Override
 	public void find(Tokens t, Findings findings) {
 		for (int i = 0; i < t.size(); i++) {
-			if (findings.isTaken(i) || !t.isWord(i)) {
+			if (t.isPlain(i) || findings.isTaken(i) || !t.isWord(i)) {
 				continue;
 			}
 			int last = street(t, i);
@@ -84,7 +84,7 @@ final class PlaceDetector implements Detector {
 		}
 		int before = t.skipSpaceBack(i - 1);
 		before = (t.isPunct(before, ':') || t.isPunct(before, '(')) ? t.skipSpaceBack(before - 1) : before;
-		if (!t.isWord(before) || !PLACE_WORDS.contains(t.lower(before))) {
+		if (!t.has(before, Lexicon.PLACE_WORD) || !PLACE_WORDS.contains(t.lower(before))) {
 			return -1;
 		}
 		boolean two = t.isInlineSpace(i + 1) && t.isCapitalized(i + 2) && !t.has(i + 2, ~allowed);
@@ -93,7 +93,8 @@ final class PlaceDetector implements Detector {
 
 	/** A county or district: {@code Cook County}, {@code Landkreis Göttingen}. */
 	private static int region(Tokens t, int i) {
-		if (!t.isCapitalized(i) || !t.isInlineSpace(i + 1) || !t.isWord(i + 2)) {
+		if (!t.isCapitalized(i) || !t.isInlineSpace(i + 1) || !t.isWord(i + 2)
+				|| !t.has(i, Lexicon.PLACE_WORD) && !t.has(i + 2, Lexicon.PLACE_WORD)) {
 			return -1;
 		}
 		String next = t.lower(i + 2);
@@ -134,7 +135,7 @@ final class PlaceDetector implements Detector {
 			return -1;
 		}
 		int name = i;
-		if (GERMAN_PREFIXES.contains(t.lower(i)) && t.isSpace(i + 1)) {
+		if (t.has(i, Lexicon.PLACE_WORD) && GERMAN_PREFIXES.contains(t.lower(i)) && t.isSpace(i + 1)) {
 			name = i + 2;
 			if (t.isWord(name) && !t.isCapitalized(name) && t.length(name) == 3 && t.isSpace(name + 1)) {
 				name += 2;
@@ -210,6 +211,12 @@ final class PlaceDetector implements Detector {
 	}
 
 	private static boolean germanStreet(Tokens t, int i) {
+		// every street suffix ends in one of these: most words are refused without a
+		// string
+		char last = Character.toLowerCase(t.text.charAt(t.end(i) - 1));
+		if (t.length(i) < 5 || "egrzmd".indexOf(last) < 0) {
+			return false;
+		}
 		String word = t.lower(i);
 		for (String suffix : GERMAN_STREETS) {
 			if (word.endsWith(suffix) && word.length() > suffix.length() + 2) {
@@ -239,7 +246,7 @@ final class PlaceDetector implements Detector {
 			if (t.isAllCaps(next) && t.length(next) == 2 && t.isPunct(next + 1, '-') && t.isNumber(next + 2)) {
 				next += 2;
 			}
-			if (end < 0 && t.isWord(next) && BUILDING.contains(t.lower(next))) {
+			if (end < 0 && t.has(next, Lexicon.PLACE_WORD) && BUILDING.contains(t.lower(next))) {
 				end = next;
 			}
 			if (end < 0 && t.isNumber(next) && t.length(next) >= 4 && t.length(next) <= 5 && t.isSpace(next + 1)
@@ -291,7 +298,7 @@ final class PlaceDetector implements Detector {
 			return j;
 		}
 		boolean state = t.length(i) == 2 && STATES.contains(t.word(i));
-		boolean zipWord = ZIP_WORDS.contains(t.lower(i));
+		boolean zipWord = t.has(i, Lexicon.PLACE_WORD) && ZIP_WORDS.contains(t.lower(i));
 		if (!state && !zipWord) {
 			return -1;
 		}

@@ -1,6 +1,7 @@
 package com.xorstack.ailog.privacy;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Locale;
 
 /**
@@ -31,6 +32,13 @@ final class Tokens {
 
 	private int[] flags;
 
+	/**
+	 * Tokens no detector starts at: white space, and lower-case words of letters that the
+	 * lexicon does not know, between white space and plain punctuation. Prose is mostly
+	 * such words; skipping them keeps each detector's pass to the tokens that matter.
+	 */
+	private BitSet plain;
+
 	/** Lower-case forms, made once: detectors ask for them again and again. */
 	private String[] lowers;
 
@@ -52,19 +60,17 @@ final class Tokens {
 		while (i < length) {
 			char c = text.charAt(i);
 			int start = i;
-			if (Character.isLetterOrDigit(c)) {
+			if (isLetterOrDigit(c)) {
 				int digitCount = 0;
-				while (i < length && Character.isLetterOrDigit(text.charAt(i))) {
+				while (i < length && isLetterOrDigit(text.charAt(i))) {
 					digitCount += (text.charAt(i) >= '0' && text.charAt(i) <= '9') ? 1 : 0;
 					i++;
 				}
-				String lower = text.substring(start, i).toLowerCase(Locale.ROOT);
-				int flags = (digitCount < i - start) ? lexicon.flags(lower) : 0;
+				int flags = (digitCount < i - start) ? lexicon.flags(text, start, i) : 0;
 				tokens.add(WORD, start, i, digitCount, flags);
-				tokens.lowers[tokens.count - 1] = lower;
 			}
-			else if (Character.isWhitespace(c)) {
-				while (i < length && Character.isWhitespace(text.charAt(i))) {
+			else if (isWhitespace(c)) {
+				while (i < length && isWhitespace(text.charAt(i))) {
 					i++;
 				}
 				tokens.add(SPACE, start, i, 0, 0);
@@ -73,7 +79,53 @@ final class Tokens {
 				tokens.add(PUNCT, start, ++i, 0, 0);
 			}
 		}
+		tokens.markPlain();
 		return tokens;
+	}
+
+	// ASCII first: these run for every character of every event
+
+	private static boolean isLetterOrDigit(char c) {
+		if (c < 0x80) {
+			return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+		}
+		return Character.isLetterOrDigit(c);
+	}
+
+	private static boolean isWhitespace(char c) {
+		if (c < 0x80) {
+			return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
+		}
+		return Character.isWhitespace(c);
+	}
+
+	private void markPlain() {
+		this.plain = new BitSet(this.count);
+		for (int i = 0; i < this.count; i++) {
+			boolean plainWord = this.kinds[i] == WORD && this.flags[i] == 0 && this.digits[i] == 0
+					&& !Character.isUpperCase(this.text.charAt(this.starts[i])) && quiet(i - 1) && quiet(i + 1);
+			if (this.kinds[i] == SPACE || plainWord) {
+				this.plain.set(i);
+			}
+		}
+	}
+
+	/**
+	 * White space, the text's end, or punctuation that joins nothing: {@code , ; ! ?}, a
+	 * final dot.
+	 */
+	private boolean quiet(int i) {
+		if (i < 0 || i >= this.count || this.kinds[i] == SPACE) {
+			return true;
+		}
+		char c = this.text.charAt(this.starts[i]);
+		return this.kinds[i] == PUNCT
+				&& (",;!?".indexOf(c) >= 0 || c == '.' && (i + 1 >= this.count || this.kinds[i + 1] == SPACE));
+	}
+
+	/** A token no detector starts at (see {@link #plain}). */
+	boolean isPlain(int i) {
+		return this.plain.get(i);
 	}
 
 	private void add(byte kind, int start, int end, int digitCount, int flagBits) {
@@ -180,7 +232,11 @@ final class Tokens {
 
 	String lower(int i) {
 		String lower = this.lowers[i];
-		return (lower != null) ? lower : word(i).toLowerCase(Locale.ROOT);
+		if (lower == null) {
+			lower = word(i).toLowerCase(Locale.ROOT);
+			this.lowers[i] = lower;
+		}
+		return lower;
 	}
 
 	/** The value of a number of at most nine digits, else -1. */

@@ -69,7 +69,14 @@ final class Words {
 							+ "fingerabdruck fingerabdrucks biometrisch biometrische gesichtsprofil dna genome genom genetic"),
 			Map.entry(Lexicon.ORDINAL, "st nd rd th"), Map.entry(Lexicon.URL_SCHEME, "http https ftp www"),
 			Map.entry(Lexicon.IP_CUE, "ip ipv4 ipv6 ip-adresse host client server"),
-			Map.entry(Lexicon.PARTICLE, "von van der de den del da di la le zu ten ter mc"));
+			Map.entry(Lexicon.PARTICLE, "von van der de den del da di la le zu ten ter mc"),
+			Map.entry(Lexicon.PLACE_WORD,
+					"am im an auf zum zur zip plz postleitzahl postcode postal wohnort ortsteil stadtteil heimatort hometown "
+							+ "location standort neighborhood neighbourhood suburb stadt town city ort landkreis kreis bezirk "
+							+ "county parish hinterhaus vorderhaus seitenflügel gartenhaus rear basement og eg ug stock etage "
+							+ "floor obergeschoss"),
+			Map.entry(Lexicon.AT_DOT, "at ät aet dot punkt"),
+			Map.entry(Lexicon.CODE_SYSTEM, "icd hcpcs cpt loinc snomed ops atc pzn ndc rxnorm ebm drg"));
 
 	private Words() {
 	}
