@@ -515,7 +515,9 @@ function renderAudit() {
     try {
       const { data } = await api('/admin/audit/verify');
       verdict.replaceChildren(data.valid ? h('div', { class: 'notice', 'data-testid': 'verify' }, `Chain intact: ${data.checked} entries checked.`)
-        : h('div', { class: 'error', 'data-testid': 'verify' }, `Tampering found at entry ${data.firstBrokenId} (after ${data.checked - 1} good entries).`));
+        : h('div', { class: 'error', 'data-testid': 'verify' }, data.firstBrokenId
+          ? `Tampering found at entry ${data.firstBrokenId} (after ${data.checked - 1} good entries): ${data.problem || ''}`
+          : `Tampering found: ${data.problem || 'the chain is shorter than its anchored head'}`));
     } catch (error) { verdict.replaceChildren(errorBox(error)); }
   } }, 'Verify the chain');
   show(h('div', { class: 'filters' }, verify), verdict, form, container);
