@@ -1,21 +1,17 @@
 package com.xorstack.ailog.privacy;
 
 import java.util.List;
-
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.RandomDistribution;
-import net.jqwik.api.Tuple;
+import java.util.SplittableRandom;
 
 /**
  * Texts made to hurt a tokenising redactor, up to {@value #MAX_LENGTH} characters, well
- * past {@link Redactor#MAX_INPUT}: random unicode, long runs of one character, letters
- * before an at sign, and shapes, each a motif of its pieces repeated to a random length:
- * digit groups and their separators, deep and unbalanced JSON, colons, invisible and
- * full-width characters, surrogates, runs of titles, written-out e-mail cues, and cue
- * words of every detector. The redactor's properties and the Kafka ingest test share
- * them.
+ * past {@link Redactor#MAX_INPUT}: random UTF-16 (lone surrogates included), long runs of
+ * one character, letters before an at sign, and shapes, each a motif of its pieces
+ * repeated to a random length: digit groups and their separators, deep and unbalanced
+ * JSON, colons, invisible and full-width characters, surrogates, runs of titles,
+ * written-out e-mail cues, and cue words of every detector. Drawn from a seeded
+ * {@link SplittableRandom}, so that a build is repeatable; the redactor's property tests
+ * and the Kafka ingest test share them.
  */
 public final class AdversarialTexts {
 
@@ -46,47 +42,56 @@ public final class AdversarialTexts {
 			List.of("Mrs", "Patient", "MRN", "born", "Tel", "at", "dot", "Street", "Am", "IP", ":", "=", "Jane", "Doe",
 					"1", "12", "1984", "555", "123-45", " ", " ", ". ", ", ", "\n"));
 
+	private static final char[] RUN_CHARACTERS = { 'a', 'A', '1', ' ', '@', '.', '-', ':', '=', '[', '{', '"', '\u200b',
+			'\uff11', '\ud83d' };
+
 	private AdversarialTexts() {
 	}
 
-	/** Any of the texts, mostly shapes. */
-	public static Arbitrary<String> any() {
-		return Arbitraries.frequencyOf(Tuple.of(2, unicode()), Tuple.of(1, runsOfOneCharacter()),
-				Tuple.of(1, lettersThenAt()), Tuple.of(6, shapes()));
+	/**
+	 * Any of the texts: random text 2 in 10, runs 1, letters and an at sign 1, shapes 6.
+	 */
+	public static String any(SplittableRandom random) {
+		int pick = random.nextInt(10);
+		if (pick < 2) {
+			return unicode(random);
+		}
+		if (pick < 3) {
+			return runOfOneCharacter(random);
+		}
+		if (pick < 4) {
+			return "a".repeat(length(random)) + "@";
+		}
+		return shape(random);
 	}
 
-	/** Each shape equally often. */
-	public static Arbitrary<String> shapes() {
-		return Arbitraries.oneOf(SHAPES.stream().map(AdversarialTexts::repeated).toList());
+	/** One of the shapes, each equally often. */
+	public static String shape(SplittableRandom random) {
+		List<String> pieces = SHAPES.get(random.nextInt(SHAPES.size()));
+		StringBuilder motif = new StringBuilder();
+		for (int n = 1 + random.nextInt(40); n > 0; n--) {
+			motif.append(pieces.get(random.nextInt(pieces.size())));
+		}
+		return repeat(motif.toString(), length(random));
 	}
 
 	/** Any UTF-16 text, lone surrogates included. */
-	static Arbitrary<String> unicode() {
-		return Arbitraries.strings().all().ofMaxLength(MAX_LENGTH).withLengthDistribution(RandomDistribution.uniform());
+	static String unicode(SplittableRandom random) {
+		char[] text = new char[random.nextInt(MAX_LENGTH + 1)];
+		for (int i = 0; i < text.length; i++) {
+			text[i] = (char) random.nextInt(Character.MAX_VALUE + 1);
+		}
+		return new String(text);
 	}
 
-	static Arbitrary<String> runsOfOneCharacter() {
-		Arbitrary<Character> character = Arbitraries.oneOf(Arbitraries.chars().all(), Arbitraries.of('a', 'A', '1', ' ',
-				'@', '.', '-', ':', '=', '[', '{', '"', '\u200b', '\uff11', '\ud83d'));
-		return Combinators.combine(character, length()).as((c, n) -> String.valueOf(c).repeat(n));
+	static String runOfOneCharacter(SplittableRandom random) {
+		char c = random.nextBoolean() ? (char) random.nextInt(Character.MAX_VALUE + 1)
+				: RUN_CHARACTERS[random.nextInt(RUN_CHARACTERS.length)];
+		return String.valueOf(c).repeat(length(random));
 	}
 
-	static Arbitrary<String> lettersThenAt() {
-		return length().map((n) -> "a".repeat(n) + "@");
-	}
-
-	/** The pieces, 1 to 40 of them in any order, repeated to a random length. */
-	static Arbitrary<String> repeated(List<String> pieces) {
-		Arbitrary<String> motif = Arbitraries.of(pieces)
-			.list()
-			.ofMinSize(1)
-			.ofMaxSize(40)
-			.map((p) -> String.join("", p));
-		return Combinators.combine(motif, length()).as(AdversarialTexts::repeat);
-	}
-
-	private static Arbitrary<Integer> length() {
-		return Arbitraries.integers().between(1, MAX_LENGTH).withDistribution(RandomDistribution.uniform());
+	private static int length(SplittableRandom random) {
+		return 1 + random.nextInt(MAX_LENGTH);
 	}
 
 	/** The motif repeated and cut to {@code length}, which may split a surrogate pair. */

@@ -8,15 +8,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.constraints.IntRange;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -25,10 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 /**
  * What the redactor promises whatever it is given: it answers, within its bounds, in time
  * linear in the text; and what it promises of meaning: an e-mail address, phone number or
- * SSN in prose never survives, and prose without any of them comes back as it came. Seeds
- * are fixed so that a build is repeatable; a new seed explores further.
+ * SSN in prose never survives, and prose without any of them comes back as it came. Each
+ * property is checked on a few hundred texts drawn from a seeded random source, so that a
+ * build is repeatable; a new seed explores further. (jqwik, which these were first
+ * written with, prints that AI agents must not use it, so the project does not.)
  */
-class RedactorProperties {
+class RedactorPropertyTests {
 
 	/**
 	 * A stall check against super-linear blow-ups, not a speed claim: one redaction
@@ -50,26 +46,34 @@ class RedactorProperties {
 
 	private final Redactor redactor = Redactor.withDefaults();
 
-	@Property(tries = 200, seed = "20261202")
-	void aPreviewOfAnyTextIsPromptShortAndEndsOnAWholeCharacter(@ForAll("adversarial") String text) {
-		String preview = timed(() -> this.redactor.preview(text));
-		assertThat(preview.length()).isLessThanOrEqualTo(Redactor.MAX_PREVIEW);
-		if (!hasHalfACharacter(text)) {
-			assertThat(hasHalfACharacter(preview)).as("splits a surrogate pair").isFalse();
+	@Test
+	void aPreviewOfAnyTextIsPromptShortAndEndsOnAWholeCharacter() {
+		SplittableRandom random = new SplittableRandom(20261202);
+		for (int i = 0; i < 200; i++) {
+			String text = AdversarialTexts.any(random);
+			String preview = timed(() -> this.redactor.preview(text));
+			assertThat(preview.length()).as(sample(i, text)).isLessThanOrEqualTo(Redactor.MAX_PREVIEW);
+			if (!hasHalfACharacter(text)) {
+				assertThat(hasHalfACharacter(preview)).as("splits a surrogate pair: " + sample(i, text)).isFalse();
+			}
 		}
 	}
 
-	@Property(tries = 100, seed = "20261203")
-	void anIdOrAttributeOfAnyTextIsPromptAndWithinItsLength(@ForAll("adversarial") String text) {
-		String id = timed(() -> this.redactor.id(text));
-		String attribute = timed(() -> this.redactor.text(text, Redactor.MAX_ATTRIBUTE));
-		assertThat(id.length()).isLessThanOrEqualTo(Redactor.MAX_INPUT);
-		assertThat(attribute.length()).isLessThanOrEqualTo(Redactor.MAX_ATTRIBUTE);
+	@Test
+	void anIdOrAttributeOfAnyTextIsPromptAndWithinItsLength() {
+		SplittableRandom random = new SplittableRandom(20261203);
+		for (int i = 0; i < 100; i++) {
+			String text = AdversarialTexts.any(random);
+			String id = timed(() -> this.redactor.id(text));
+			String attribute = timed(() -> this.redactor.text(text, Redactor.MAX_ATTRIBUTE));
+			assertThat(id.length()).as(sample(i, text)).isLessThanOrEqualTo(Redactor.MAX_INPUT);
+			assertThat(attribute.length()).as(sample(i, text)).isLessThanOrEqualTo(Redactor.MAX_ATTRIBUTE);
+		}
 	}
 
-	@Provide
-	Arbitrary<String> adversarial() {
-		return AdversarialTexts.any();
+	/** Which draw failed, and how the text starts: enough to find it again. */
+	private static String sample(int i, String text) {
+		return "draw " + i + " (" + text.length() + " chars): " + text.substring(0, Math.min(80, text.length()));
 	}
 
 	/** The redaction, within the stall bound; anything it throws fails the property. */
@@ -107,7 +111,7 @@ class RedactorProperties {
 	 * times in a row and a super-linear detector is slow every time. The bound of 4
 	 * absorbs what noise is left and still catches a quadratic detector.
 	 */
-	@Example
+	@Test
 	void redactionTimeGrowsLinearlyWithTheText() {
 		LINEAR_MOTIFS.forEach(this::costOfOneLongTextOverManyShort);
 		for (String motif : LINEAR_MOTIFS) {
@@ -115,13 +119,13 @@ class RedactorProperties {
 		}
 	}
 
-	@Example
+	@Test
 	void aRunOfTitlesTakesLinearTime() {
 		costOfOneLongTextOverManyShort("Dr ");
 		assertThat(costOfOneLongTextOverManyShort("Dr ")).isLessThan(4);
 	}
 
-	@Example
+	@Test
 	void aTextStartingWithAColonOrEqualsSignIsRedacted() {
 		for (String text : List.of(":", "=1", ": Jane Doe", "Answer [1]: yes", "{\"time\": \":30\"}")) {
 			assertThatNoException().as(text).isThrownBy(() -> this.redactor.preview(text));
@@ -161,39 +165,52 @@ class RedactorProperties {
 	 * as a quantity) or a coding system's name precedes it ({@code ct 123-45-6789} is
 	 * kept as a code): both are misses, see {@link #knownMissesOfNumbersInProse}.
 	 */
-	@Property(tries = 200, seed = "20261204")
-	void anEmailAddressPhoneNumberOrSsnInLowerCaseProseNeverSurvives(@ForAll("proseAroundNumbers") List<String> prose,
-			@ForAll("identifiers") String identifier, @ForAll @IntRange(max = 40) int position) {
-		List<String> words = new ArrayList<>(prose);
-		words.add(position % (words.size() + 1), " " + identifier + " ");
-		String redacted = this.redactor.preview(String.join("", words));
-		assertThat(redacted).doesNotContain(identifier).doesNotContain("@");
-		assertThat(redacted.replaceAll("\\D", "")).as("digits left (the prose has none)").isEmpty();
+	@Test
+	void anEmailAddressPhoneNumberOrSsnInLowerCaseProseNeverSurvives() {
+		SplittableRandom random = new SplittableRandom(20261204);
+		for (int i = 0; i < 200; i++) {
+			List<String> words = new ArrayList<>(prose(random, (word) -> true));
+			String identifier = identifier(random);
+			words.add(random.nextInt(words.size() + 1), " " + identifier + " ");
+			String text = String.join("", words);
+			String redacted = this.redactor.preview(text);
+			assertThat(redacted).as(sample(i, text)).doesNotContain(identifier).doesNotContain("@");
+			assertThat(redacted.replaceAll("\\D", "")).as("digits left (the prose has none): " + sample(i, text))
+				.isEmpty();
+		}
 	}
 
-	@Example
+	@Test
 	void aPhoneNumberBeforeAUnitWordAndAnSsnAfterACodingSystemsNameAreRedacted() {
 		assertThat(this.redactor.preview("reach us at (555) 123-4567 hours nine to five")).doesNotContain("4567");
 		assertThat(this.redactor.preview("+49 30 1234567 g")).doesNotContain("1234567");
 		assertThat(this.redactor.preview("the ct 123-45-6789")).doesNotContain("6789");
 	}
 
-	@Provide
-	Arbitrary<List<String>> proseAroundNumbers() {
-		return prose((word) -> true);
+	/** An e-mail address, a phone number in two spellings, or an SSN. */
+	private static String identifier(SplittableRandom random) {
+		return switch (random.nextInt(4)) {
+			case 0 -> letters(random, 1, 10) + "@" + letters(random, 1, 10) + ".com";
+			case 1 -> "+49 30 " + digits(random, 7);
+			case 2 -> "(" + digits(random, 3) + ") " + digits(random, 3) + "-" + digits(random, 4);
+			default -> digits(random, 3) + "-" + digits(random, 2) + "-" + digits(random, 4);
+		};
 	}
 
-	@Provide
-	Arbitrary<String> identifiers() {
-		Arbitrary<String> word = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(10);
-		return Arbitraries.oneOf(Combinators.combine(word, word).as((local, host) -> local + "@" + host + ".com"),
-				digits(7).map((d) -> "+49 30 " + d),
-				Combinators.combine(digits(3), digits(3), digits(4)).as((a, b, c) -> "(" + a + ") " + b + "-" + c),
-				Combinators.combine(digits(3), digits(2), digits(4)).as((a, b, c) -> a + "-" + b + "-" + c));
+	private static String digits(SplittableRandom random, int length) {
+		StringBuilder digits = new StringBuilder(length);
+		for (int i = 0; i < length; i++) {
+			digits.append((char) ('0' + random.nextInt(10)));
+		}
+		return digits.toString();
 	}
 
-	private static Arbitrary<String> digits(int length) {
-		return Arbitraries.strings().numeric().ofLength(length);
+	private static String letters(SplittableRandom random, int min, int max) {
+		StringBuilder letters = new StringBuilder(max);
+		for (int n = min + random.nextInt(max - min + 1); n > 0; n--) {
+			letters.append((char) ('a' + random.nextInt(26)));
+		}
+		return letters.toString();
 	}
 
 	/**
@@ -201,18 +218,16 @@ class RedactorProperties {
 	 * type names in lower case): a known given name after a greeting or "name is", and an
 	 * address written out with "dot" ("jane dot doe at example dot com").
 	 */
-	@Property(tries = 200, seed = "20261205")
-	void lowerCaseProseWithoutDigitsOrAtSignsComesBackUnchanged(@ForAll("proseWithoutCues") List<String> prose) {
-		String text = String.join("", prose);
-		assertThat(this.redactor.preview(text)).isEqualTo(text);
+	@Test
+	void lowerCaseProseWithoutDigitsOrAtSignsComesBackUnchanged() {
+		SplittableRandom random = new SplittableRandom(20261205);
+		for (int i = 0; i < 200; i++) {
+			String text = String.join("", prose(random, (word) -> !LOWER_CASE_CUES.contains(word)));
+			assertThat(this.redactor.preview(text)).as(sample(i, text)).isEqualTo(text);
+		}
 	}
 
-	@Provide
-	Arbitrary<List<String>> proseWithoutCues() {
-		return prose((word) -> !LOWER_CASE_CUES.contains(word));
-	}
-
-	@Example
+	@Test
 	void lowerCaseCuesLeaveProseWithoutNamesAlone() {
 		for (String text : List.of("he signed in", "Viele Grüße in die Runde", "the function called max returns",
 				"it is called grace period", "we met at the dot com boom")) {
@@ -225,17 +240,22 @@ class RedactorProperties {
 	 * or any word the lexicon knows as a cue, a month, a unit, a TLD, or a name that is
 	 * also a word; never a digit or an at sign.
 	 */
-	private static Arbitrary<List<String>> prose(Predicate<String> allowed) {
+	private static List<String> prose(SplittableRandom random, Predicate<String> allowed) {
 		List<String> known = new ArrayList<>(
 				List.of("anna", "max", "mark", "will", "grace", "june", "in", "is", "the"));
 		Words.ALL.values().forEach((words) -> known.addAll(List.of(words.split(" "))));
-		known.removeIf((word) -> !word.matches("[a-z]+"));
-		Arbitrary<String> word = Arbitraries
-			.frequencyOf(Tuple.of(3, Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(10)),
-					Tuple.of(2, Arbitraries.of(known)))
-			.filter(allowed);
-		Arbitrary<String> after = Arbitraries.of(" ", " ", " ", "  ", ", ", ",", "; ", "! ", "? ");
-		return Combinators.combine(word, after).as(String::concat).list().ofMaxSize(40);
+		known.removeIf((word) -> !word.matches("[a-z]+") || !allowed.test(word));
+		List<String> after = List.of(" ", " ", " ", "  ", ", ", ",", "; ", "! ", "? ");
+		List<String> prose = new ArrayList<>();
+		for (int n = random.nextInt(41); n > 0; n--) {
+			String word;
+			do {
+				word = (random.nextInt(5) < 3) ? letters(random, 1, 10) : known.get(random.nextInt(known.size()));
+			}
+			while (!allowed.test(word));
+			prose.add(word + after.get(random.nextInt(after.size())));
+		}
+		return prose;
 	}
 
 }
