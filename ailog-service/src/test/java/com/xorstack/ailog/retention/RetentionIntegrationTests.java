@@ -77,7 +77,7 @@ class RetentionIntegrationTests extends AilogIntegrationTest {
 		for (int i = 0; i < 30; i++) {
 			Map<String, Object> event = AiLogApi.event("retention-old", old.atTime(2, i).toInstant(ZoneOffset.UTC));
 			event.put("finishReasons", List.of("stop", "length"));
-			event.put("attributes", Map.of("i", String.valueOf(i)));
+			event.put("attributes", Map.of("feature", String.valueOf(i)));
 			events.add(event);
 		}
 		assertThat(this.api.batch(events)).containsEntry("accepted", 42);
@@ -109,7 +109,7 @@ class RetentionIntegrationTests extends AilogIntegrationTest {
 		assertThat(count("select count(*) from " + Partitions.name(old))).isEqualTo(30);
 		Map<String, Object> restored = this.api.getJson("/api/admin/ai-logs/{id}", events.get(12).get("id"));
 		assertThat(restored).containsEntry("finishReasons", List.of("stop", "length"))
-			.containsEntry("attributes", Map.of("i", "0"))
+			.containsEntry("attributes", Map.of("feature", "0"))
 			.containsEntry("priced", true);
 		assertThat(this.restorer.restore(manifestFile)).as("a second restore adds nothing").isZero();
 	}
