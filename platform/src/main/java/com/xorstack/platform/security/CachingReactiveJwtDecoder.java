@@ -3,6 +3,7 @@ package com.xorstack.platform.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -10,7 +11,10 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
@@ -22,8 +26,15 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
  * {@code maxAge}, whichever comes first, and a hit past {@code exp} is refused to the
  * delegate, which rejects it. A token whose signing key is withdrawn from the realm's
  * JWKS is thus still accepted for at most {@code maxAge}.
+ * <p>
+ * It also holds every token to its times within {@code clockSkew}: Spring Security's
+ * default validation allows 60 s past {@code exp}, a minute more in which a revoked role
+ * keeps working; a few seconds cover the clocks of one deployment.
  */
 public final class CachingReactiveJwtDecoder implements ReactiveJwtDecoder {
+
+	/** How far the clocks of one deployment may disagree. */
+	public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(5);
 
 	private final ReactiveJwtDecoder delegate;
 
@@ -31,9 +42,17 @@ public final class CachingReactiveJwtDecoder implements ReactiveJwtDecoder {
 
 	private final Clock clock;
 
+	private final Duration clockSkew;
+
 	public CachingReactiveJwtDecoder(ReactiveJwtDecoder delegate, long maximumSize, Duration maxAge, Clock clock) {
+		this(delegate, maximumSize, maxAge, clock, DEFAULT_CLOCK_SKEW);
+	}
+
+	public CachingReactiveJwtDecoder(ReactiveJwtDecoder delegate, long maximumSize, Duration maxAge, Clock clock,
+			Duration clockSkew) {
 		this.delegate = delegate;
 		this.clock = clock;
+		this.clockSkew = clockSkew;
 		this.verified = Caffeine.newBuilder()
 			.maximumSize(maximumSize)
 			.expireAfter(Expiry.<String, Jwt>creating((token, jwt) -> lifetime(jwt, maxAge, clock)))
@@ -46,7 +65,25 @@ public final class CachingReactiveJwtDecoder implements ReactiveJwtDecoder {
 		if (known != null && unexpired(known, this.clock.instant())) {
 			return Mono.just(known);
 		}
-		return this.delegate.decode(token).doOnNext((jwt) -> this.verified.put(token, jwt));
+		return this.delegate.decode(token).flatMap(this::withinSkew).doOnNext((jwt) -> this.verified.put(token, jwt));
+	}
+
+	private Mono<Jwt> withinSkew(Jwt jwt) {
+		Instant now = this.clock.instant();
+		Instant expiresAt = jwt.getExpiresAt();
+		Instant notBefore = jwt.getNotBefore();
+		if (expiresAt != null && now.isAfter(expiresAt.plus(this.clockSkew))) {
+			return Mono.error(invalid("Jwt expired at " + expiresAt));
+		}
+		if (notBefore != null && now.isBefore(notBefore.minus(this.clockSkew))) {
+			return Mono.error(invalid("Jwt used before " + notBefore));
+		}
+		return Mono.just(jwt);
+	}
+
+	private static JwtValidationException invalid(String description) {
+		return new JwtValidationException(description,
+				List.of(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, description, null)));
 	}
 
 	/** How many verified tokens are held, for tests. */

@@ -35,7 +35,8 @@ public class JwtCacheAutoConfiguration {
 							environment.getProperty("xorstack.security.jwt-cache.maximum-size", Long.class, 10_000L),
 							environment.getProperty("xorstack.security.jwt-cache.max-age", Duration.class,
 									Duration.ofMinutes(5)),
-							Clock.systemUTC());
+							Clock.systemUTC(), environment.getProperty("xorstack.security.clock-skew", Duration.class,
+									CachingReactiveJwtDecoder.DEFAULT_CLOCK_SKEW));
 				}
 				return bean;
 			}
