@@ -46,6 +46,7 @@ record ServiceEnvironment(DevStack devStack, Map<Service, Integer> ports, @Nulla
 			variables.put("KEYCLOAK_REALM", "xorstack");
 			variables.put("KEYCLOAK_ADMIN_CLIENT_ID", "auth-service");
 			variables.put("KEYCLOAK_ADMIN_CLIENT_SECRET", "auth-service-secret");
+			variables.put("AUDIT_CHAIN_KEY", AuditChainKey.get());
 		}
 		if (this.otelAgent != null) {
 			variables.putAll(tracing(service));
