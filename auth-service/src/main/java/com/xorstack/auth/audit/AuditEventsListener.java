@@ -1,6 +1,7 @@
 package com.xorstack.auth.audit;
 
 import java.time.Duration;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -21,8 +22,9 @@ import com.xorstack.platform.events.Topics;
 /**
  * Records the privileged actions other services report. The offset is committed after
  * this method returns, which is after the database commit; a redelivery is recognised by
- * its {@code ce_id} and recorded once. A record that is not a valid audit event goes to
- * the dead-letter topic.
+ * its {@code ce_id} and recorded once. A record that is not a valid audit event, or that
+ * comes from a source other than the services allowed to report privileged actions
+ * ({@code xorstack.audit.producers}), goes to the dead-letter topic.
  */
 @Component
 class AuditEventsListener {
@@ -35,8 +37,11 @@ class AuditEventsListener {
 
 	private final JsonMapper json;
 
-	AuditEventsListener(AuditLog audit, JsonMapper json) {
+	private final Set<String> producers;
+
+	AuditEventsListener(AuditLog audit, JsonMapper json, AuditProperties properties) {
 		this.audit = audit;
+		this.producers = Set.copyOf(properties.producers());
 		this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 	}
 
@@ -46,6 +51,10 @@ class AuditEventsListener {
 		if (!EventTypes.AUDIT_RECORDED.equals(event.type())) {
 			log.debug("Ignoring event type {}", event.type());
 			return;
+		}
+		if (!this.producers.contains(event.source())) {
+			throw new InvalidEventException("Event " + event.id() + " comes from " + event.source()
+					+ ", which may not report privileged actions (xorstack.audit.producers: " + this.producers + ")");
 		}
 		this.audit.recordEvent(event.id(), event.source(), parse(event)).block(DATABASE_TIMEOUT);
 	}

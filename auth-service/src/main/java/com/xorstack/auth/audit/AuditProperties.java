@@ -2,6 +2,7 @@ package com.xorstack.auth.audit;
 
 import java.time.Duration;
 import java.time.Period;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -27,10 +28,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the rows they signed
  * @param chainHeadTopic where the chain's head is anchored
  * @param headInterval how often the head is published even when nothing was appended
+ * @param producers the {@code ce_source} of every service allowed to report privileged
+ * actions on {@code audit.events.v1}; an event from any other is dead-lettered
  */
 @ConfigurationProperties("xorstack.audit")
 record AuditProperties(@DefaultValue("P2Y") Period retention, @DefaultValue("2") int monthsAhead,
 		@DefaultValue("6h") Duration maintenanceInterval, @Nullable String chainKey,
 		@DefaultValue("2") int chainKeyVersion, @Nullable Map<Integer, String> previousChainKeys,
-		@DefaultValue("audit.chain-head.v1") String chainHeadTopic, @DefaultValue("1m") Duration headInterval) {
+		@DefaultValue("audit.chain-head.v1") String chainHeadTopic, @DefaultValue("1m") Duration headInterval,
+		@DefaultValue("/feedback-service") List<String> producers) {
 }

@@ -3,6 +3,7 @@ package com.xorstack.auth.audit;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -82,7 +83,7 @@ class AuditChainKeysTests {
 
 	private static AuditChainKeys keys(@Nullable String key, int version, @Nullable Map<Integer, String> previous) {
 		return new AuditChainKeys(new AuditProperties(Period.ofYears(2), 2, Duration.ofHours(6), key, version, previous,
-				"audit.chain-head.v1", Duration.ofMinutes(1)));
+				"audit.chain-head.v1", Duration.ofMinutes(1), List.of("/feedback-service")));
 	}
 
 }

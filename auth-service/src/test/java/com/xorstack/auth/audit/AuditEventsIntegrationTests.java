@@ -89,8 +89,23 @@ class AuditEventsIntegrationTests {
 		assertThat(this.audit.verify().block().valid()).isTrue();
 	}
 
+	@Test
+	void anAuditEventFromAnyProducerButFeedbackServiceNeverReachesTheLog() throws Exception {
+		UUID forged = UUID.randomUUID();
+		String data = "{\"actor\":\"admin-1\",\"action\":\"roles.granted\",\"target\":\"user/x\","
+				+ "\"at\":\"2025-01-02T03:04:05Z\"}";
+		EventSchemas.assertConforms(EventTypes.AUDIT_RECORDED, data);
+		send(forged, data, "/ailog-service");
+		assertThat(deadLetterIds(forged.toString())).contains(forged.toString());
+		assertThat(rows(forged)).isZero();
+	}
+
 	private void send(UUID id, String data) throws Exception {
-		OutgoingEvent event = new OutgoingEvent(id, EventTypes.AUDIT_RECORDED, URI.create("/feedback-service"),
+		send(id, data, "/feedback-service");
+	}
+
+	private void send(UUID id, String data, String source) throws Exception {
+		OutgoingEvent event = new OutgoingEvent(id, EventTypes.AUDIT_RECORDED, URI.create(source),
 				OffsetDateTime.now(ZoneOffset.UTC), Topics.AUDIT_EVENTS, "feedback/x",
 				data.getBytes(StandardCharsets.UTF_8));
 		this.kafka.send(CloudEventRecords.toRecord(event)).get();
