@@ -1,5 +1,7 @@
 package com.xorstack.ailog.privacy;
 
+import java.util.Set;
+
 /**
  * E-mail addresses, also written out ({@code jane(at)clinic.de}, {@code jane dot doe at
  * example dot com}), and URLs with or without a scheme. Host names and local parts are
@@ -14,8 +16,8 @@ final class ContactDetector implements Detector {
 	private static final int MAX_URL = 2048;
 
 	/** "met at the dot com boom": after a bare "at", an article starts no domain. */
-	private static final java.util.Set<String> ARTICLES = java.util.Set.of("the", "a", "an", "this", "that", "my",
-			"your", "our", "their", "his", "her", "its", "der", "die", "das", "dem", "den");
+	private static final Set<String> ARTICLES = Set.of("the", "a", "an", "this", "that", "my", "your", "our", "their",
+			"his", "her", "its", "der", "die", "das", "dem", "den");
 
 	@Override
 	public void find(Tokens t, Findings findings) {

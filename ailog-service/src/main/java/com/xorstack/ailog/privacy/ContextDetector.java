@@ -212,13 +212,13 @@ final class ContextDetector implements Detector {
 		if (!t.isWord(last) || t.digits(last) == t.length(last)) {
 			return null;
 		}
-		Kind kind = alone(t, last) ? this.fields.kindOfKey(t.lower(last)) : null;
+		Kind kind = alone(t, last) ? this.fields.kindOf(t.lower(last)) : null;
 		StringBuilder key = new StringBuilder(t.lower(last));
 		int first = last;
 		for (int words = 2; words <= 4 && joined(t, first - 1); words++) {
 			first -= 2;
 			key.insert(0, t.lower(first));
-			Kind found = this.fields.kindOfKey(FieldNames.key(key.toString()));
+			Kind found = this.fields.kindOf(key.toString());
 			kind = (found != null) ? found : kind;
 		}
 		return kind;

@@ -71,11 +71,6 @@ final class FieldNames {
 		return this.kinds.get(key(name));
 	}
 
-	/** Whether {@code key} (already {@link #key normalised}) names such a field. */
-	Kind kindOfKey(String key) {
-		return this.kinds.get(key);
-	}
-
 	/**
 	 * Lower case, separators and a possessive "'s" gone: {@code Patient's_Name} is
 	 * patientname.

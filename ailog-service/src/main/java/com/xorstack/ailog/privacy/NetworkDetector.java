@@ -103,16 +103,9 @@ final class NetworkDetector implements Detector {
 		return (v4 > end && t.isPunct(end - 1, ':')) ? v4 : end;
 	}
 
+	/** A group of an IPv6 or MAC address: one to four hex digits. */
 	private static boolean hex(Tokens t, int i) {
-		if (!t.isWord(i) || t.length(i) > 4) {
-			return false;
-		}
-		for (int k = t.start(i); k < t.end(i); k++) {
-			if (Character.digit(t.text.charAt(k), 16) < 0) {
-				return false;
-			}
-		}
-		return true;
+		return t.isWord(i) && t.length(i) <= 4 && allHex(t, i);
 	}
 
 	/** The last token of a MAC address {@code 00:1A:2B:3C:4D:5E} (or with dashes). */

@@ -99,7 +99,7 @@ final class NumberDetector implements Detector {
 				|| (t.isPunct(next, '/') && t.has(next + 1, Lexicon.UNIT))) {
 			return true;
 		}
-		boolean oneSeparator = run.separatedOnlyBy('.') || run.separatedOnlyBy(' ') || run.separatedOnlyBy(',');
+		boolean oneSeparator = run.separatedOnlyBy('.') || run.separatedOnlyBy(' ');
 		if (run.thousands && oneSeparator && run.firstGroupLength <= 3 && !run.leadingZero && !run.plus) {
 			return true;
 		}

@@ -163,8 +163,7 @@ class CorpusIngestIntegrationTests extends AilogIntegrationTest {
 	private static List<String> unclean(String name, List<Outcome> outcomes) {
 		System.out.println(RedactionCorpus.report(name, outcomes));
 		return outcomes.stream()
-			.filter((outcome) -> !outcome.leaked().isEmpty() || !outcome.lost().isEmpty()
-					|| (outcome.item().clinical() && !outcome.stored().equals(outcome.item().text())))
+			.filter((outcome) -> !outcome.clean())
 			.map((outcome) -> name + ": " + outcome.item().id())
 			.toList();
 	}

@@ -38,7 +38,7 @@ public final class RedactionCorpus {
 	 */
 	public record Outcome(Case item, String stored, List<String> leaked, List<String> lost) {
 
-		boolean clean() {
+		public boolean clean() {
 			return this.leaked.isEmpty() && (!this.item.clinical() || this.stored.equals(this.item.text()))
 					&& this.lost.isEmpty();
 		}

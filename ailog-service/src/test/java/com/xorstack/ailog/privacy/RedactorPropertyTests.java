@@ -36,9 +36,7 @@ class RedactorPropertyTests {
 	private static final Set<String> LOWER_CASE_CUES = Set.of("name", "dear", "hi", "hello", "hey", "hallo", "liebe",
 			"lieber", "dot", "punkt");
 
-	/**
-	 * Adversarial shapes the redactor reads in linear time (a run of titles it does not).
-	 */
+	/** Adversarial shapes, each of which the redactor must read in linear time. */
 	private static final List<String> LINEAR_MOTIFS = List.of("lorem ipsum ", "Jane Doe ", "Hi Will ", "1 ", "12-",
 			"1.", "(555) 123-4567 ", "@", "a@", "a.", "a-", "a:", "a=", "fe80::", "at dot ", "jane at example dot com ",
 			"{\"a\":[", "[{\"b\":", "\"name\": \"Jane\", ", "MRN 12345 ", "Am Markt 3, ", "1\u200b", "\uff11 ",
@@ -160,11 +158,6 @@ class RedactorPropertyTests {
 		return lowest;
 	}
 
-	/**
-	 * Restricted where a unit word follows the number ({@code (555) 123-4567 hours} reads
-	 * as a quantity) or a coding system's name precedes it ({@code ct 123-45-6789} is
-	 * kept as a code): both are misses, see {@link #knownMissesOfNumbersInProse}.
-	 */
 	@Test
 	void anEmailAddressPhoneNumberOrSsnInLowerCaseProseNeverSurvives() {
 		SplittableRandom random = new SplittableRandom(20261204);
