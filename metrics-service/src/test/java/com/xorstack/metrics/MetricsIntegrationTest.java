@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -30,6 +29,8 @@ import org.springframework.web.util.UriBuilder;
 
 import com.xorstack.devstack.EventSchemas;
 import com.xorstack.devstack.TestStack;
+import com.xorstack.platform.events.KafkaPrincipals;
+import com.xorstack.platform.events.TopicAccess;
 import com.xorstack.platform.events.OutgoingEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -167,7 +168,9 @@ public abstract class MetricsIntegrationTest {
 
 	public static KafkaProducer<String, byte[]> producer() {
 		Properties config = new Properties();
-		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().kafkaBootstrapServers());
+		// as the super user: the tests stand in for every producer of metrics-service's
+		// topics (each event carries its producer's ce_source, see outgoing)
+		config.putAll(TestStack.get().kafkaAdminProperties());
 		return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
 	}
 
@@ -189,8 +192,17 @@ public abstract class MetricsIntegrationTest {
 	}
 
 	private static OutgoingEvent outgoing(UUID id, String type, String topic, String key, String data) {
-		return new OutgoingEvent(id, type, URI.create("/metrics-tests"), OffsetDateTime.now(), topic, key,
+		return new OutgoingEvent(id, type, URI.create(sourceOf(topic)), OffsetDateTime.now(), topic, key,
 				data.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * The {@code ce_source} of the service that writes {@code topic}, or an edge
+	 * function's where edge functions write it: consumers refuse any other.
+	 */
+	private static String sourceOf(String topic) {
+		String producer = TopicAccess.of(topic).orElseThrow().producers().get(0);
+		return producer.equals(KafkaPrincipals.EDGE) ? "/edge/metrics-tests" : KafkaPrincipals.source(producer);
 	}
 
 }

@@ -70,6 +70,24 @@ class FeedbackEventsIntegrationTests extends MetricsIntegrationTest {
 	}
 
 	@Test
+	void anEventInTheNameOfAServiceThatDoesNotWriteTheTopicIsDeadLetteredNotCounted() {
+		long before = pending();
+		UUID id = UUID.randomUUID();
+		OutgoingEvent genuine = submitted(id);
+		OutgoingEvent forged = new OutgoingEvent(genuine.id(), genuine.type(), URI.create("/ailog-service"),
+				genuine.time(), genuine.topic(), genuine.key(), genuine.data());
+		try (KafkaProducer<String, byte[]> producer = producer()) {
+			producer.send(CloudEventRecords.toRecord(forged));
+			producer.send(CloudEventRecords.toRecord(submitted(UUID.randomUUID())));
+		}
+		ConsumerRecord<String, byte[]> dead = awaitDeadLetter(id.toString());
+		assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+			.contains("comes from /ailog-service");
+		await().atMost(Duration.ofSeconds(30)).until(() -> pending() == before + 1);
+		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> pending() == before + 1);
+	}
+
+	@Test
 	void triagedEventMovesFeedbackOutOfPending() {
 		UUID id = UUID.randomUUID();
 		long before = pending();
@@ -103,7 +121,7 @@ class FeedbackEventsIntegrationTests extends MetricsIntegrationTest {
 
 	private static ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
 		Properties config = new Properties();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().kafkaBootstrapServers());
+		config.putAll(TestStack.get().kafkaAdminProperties());
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
 		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),

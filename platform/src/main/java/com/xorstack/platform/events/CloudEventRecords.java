@@ -10,7 +10,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * CloudEvents 1.0 binary mode on Kafka: attributes in {@code ce_*} headers, JSON data as
- * the record value.
+ * the record value. A record read from a topic of {@link TopicAccess} must carry the
+ * {@code ce_source} of one of the topic's producers.
  */
 public final class CloudEventRecords {
 
@@ -42,7 +43,16 @@ public final class CloudEventRecords {
 		if (event.getData() == null) {
 			throw new InvalidEventException("CloudEvent " + event.getId() + " has no data");
 		}
-		return new IncomingEvent(event.getId(), event.getType(), event.getSource().toString(),
+		String source = event.getSource().toString();
+		TopicAccess access = TopicAccess.of(record.topic()).orElse(null);
+		if (access != null && !access.acceptsSource(source)) {
+			// the broker's ACLs decide who writes; a record that claims another producer
+			// is
+			// a forgery or a misrouted event, and either way not this topic's
+			throw new InvalidEventException("CloudEvent " + event.getId() + " on " + record.topic() + " comes from "
+					+ source + ", which does not write that topic");
+		}
+		return new IncomingEvent(event.getId(), event.getType(), source,
 				(event.getTime() != null) ? event.getTime().withOffsetSameInstant(ZoneOffset.UTC) : null,
 				event.getData().toBytes());
 	}

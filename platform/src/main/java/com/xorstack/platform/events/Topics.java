@@ -10,6 +10,12 @@ public final class Topics {
 
 	public static final String AUDIT_EVENTS = "audit.events.v1";
 
+	/**
+	 * The audit chain's signed head, published by auth-service and read back by its
+	 * verify (compacted, key: the chain's name).
+	 */
+	public static final String AUDIT_CHAIN_HEAD = "audit.chain-head.v1";
+
 	public static final String AILOG_INGEST = "ailog.ingest.v1";
 
 	public static final String AILOG_RECORDED = "ailog.recorded.v1";

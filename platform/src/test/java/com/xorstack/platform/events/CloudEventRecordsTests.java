@@ -49,6 +49,37 @@ class CloudEventRecordsTests {
 	}
 
 	@Test
+	void anEventInTheNameOfAServiceThatDoesNotWriteTheTopicIsInvalid() {
+		assertThat(readFrom(Topics.FEEDBACK_EVENTS, "/feedback-service").source()).isEqualTo("/feedback-service");
+		assertThatExceptionOfType(InvalidEventException.class)
+			.isThrownBy(() -> readFrom(Topics.FEEDBACK_EVENTS, "/edge/summarize"))
+			.withMessageContaining("comes from /edge/summarize");
+		assertThatExceptionOfType(InvalidEventException.class)
+			.isThrownBy(() -> readFrom(Topics.AUDIT_EVENTS, "/auth-service"));
+		assertThatExceptionOfType(InvalidEventException.class)
+			.isThrownBy(() -> readFrom(Topics.GATEWAY_REQUEST, "/metrics-service"));
+	}
+
+	@Test
+	void edgeFunctionsNameThemselvesButNoServiceThatDoesNotWriteTheTopic() {
+		assertThat(readFrom(Topics.AILOG_INGEST, "/edge/summarize").source()).isEqualTo("/edge/summarize");
+		assertThat(readFrom(Topics.SYSTEM_METRICS, "/ailog-service").source()).isEqualTo("/ailog-service");
+		assertThat(readFrom(Topics.SYSTEM_METRICS, "https://app.example/backend").source())
+			.isEqualTo("https://app.example/backend");
+		for (String service : new String[] { "/ailog-service", "/feedback-service", "/xorstack/gateway" }) {
+			assertThatExceptionOfType(InvalidEventException.class)
+				.isThrownBy(() -> readFrom(Topics.AILOG_INGEST, service));
+		}
+		assertThatExceptionOfType(InvalidEventException.class)
+			.isThrownBy(() -> readFrom(Topics.SYSTEM_METRICS, "/xorstack/gateway"));
+	}
+
+	@Test
+	void aTopicOutsideTheTableTakesAnySource() {
+		assertThat(readFrom("t", "/anyone").source()).isEqualTo("/anyone");
+	}
+
+	@Test
 	void schemaOfEachTypeIsOnTheClasspath() {
 		for (String type : new String[] { EventTypes.FEEDBACK_SUBMITTED, EventTypes.FEEDBACK_TRIAGED,
 				EventTypes.ALERT_STATE_CHANGED }) {
@@ -56,8 +87,19 @@ class CloudEventRecordsTests {
 		}
 	}
 
+	private static IncomingEvent readFrom(String topic, String source) {
+		OutgoingEvent event = new OutgoingEvent(UUID.randomUUID(), EventTypes.FEEDBACK_SUBMITTED, URI.create(source),
+				OffsetDateTime.now(ZoneOffset.UTC), topic, "k", "{}".getBytes(StandardCharsets.UTF_8));
+		ProducerRecord<String, byte[]> record = CloudEventRecords.toRecord(event);
+		return CloudEventRecords.fromRecord(consumed(topic, record.headers(), record.value()));
+	}
+
 	private static ConsumerRecord<String, byte[]> consumed(Headers headers, byte[] value) {
-		return new ConsumerRecord<>("t", 0, 0, 0, TimestampType.CREATE_TIME, 0, value.length, "k", value,
+		return consumed("t", headers, value);
+	}
+
+	private static ConsumerRecord<String, byte[]> consumed(String topic, Headers headers, byte[] value) {
+		return new ConsumerRecord<>(topic, 0, 0, 0, TimestampType.CREATE_TIME, 0, value.length, "k", value,
 				new RecordHeaders(headers.toArray()), Optional.empty());
 	}
 
