@@ -28,7 +28,7 @@ public final class AuthTestProperties {
 
 	/** For a test on a scratch database of its own, with a head topic of its own too. */
 	public static void registerScratch(DynamicPropertyRegistry registry, String database) {
-		register(registry, TestStack.get().springPropertiesOfScratchDatabase(database),
+		register(registry, TestStack.get().springPropertiesOfScratchDatabase(database, "auth"),
 				"audit.chain-head.v1.test-" + database + "-" + UUID.randomUUID());
 	}
 

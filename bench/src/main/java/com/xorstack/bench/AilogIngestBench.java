@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import com.xorstack.bench.AiCallEvents.AiCall;
 import com.xorstack.devstack.Service;
 import com.xorstack.devstack.Suite;
+import com.xorstack.platform.events.KafkaPrincipals;
 
 /**
  * AI-log ingest: sustained events per second from Kafka into PostgreSQL and through the
@@ -87,7 +88,8 @@ final class AilogIngestBench {
 						+ " of %d-event batches%n",
 				this.events, this.rounds, this.compression, this.senders, this.batchSize);
 		CopyCeiling copy = new CopyCeiling(this.suite.devStack());
-		KafkaIngestPath kafka = new KafkaIngestPath(this.suite.devStack().kafkaBootstrapServers(), this.compression);
+		KafkaIngestPath kafka = new KafkaIngestPath(this.suite.devStack().kafkaClientProperties(KafkaPrincipals.EDGE),
+				this.compression);
 		RestIngestPath rest = new RestIngestPath(this.suite.gatewayUrl(), this.senders);
 		Map<String, List<Double>> seconds = new LinkedHashMap<>();
 		for (String path : PATHS) {
@@ -95,7 +97,7 @@ final class AilogIngestBench {
 		}
 		boolean clean = true;
 		try (Connection db = copy.connect();
-				ConsumerLag lag = new ConsumerLag(this.suite.devStack().kafkaBootstrapServers())) {
+				ConsumerLag lag = new ConsumerLag(this.suite.devStack().kafkaClientProperties("admin"))) {
 			StoredRows rows = new StoredRows(db);
 			if (this.preload > 0) {
 				long started = System.nanoTime();

@@ -8,7 +8,6 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -28,9 +27,13 @@ final class ConsumerLag implements AutoCloseable {
 
 	private final Admin admin;
 
-	ConsumerLag(String bootstrapServers) {
+	/**
+	 * @param client settings of a Kafka client that may describe every group (the
+	 * devstack's administrator)
+	 */
+	ConsumerLag(Map<String, Object> client) {
 		Properties config = new Properties();
-		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		config.putAll(client);
 		this.admin = Admin.create(config);
 	}
 

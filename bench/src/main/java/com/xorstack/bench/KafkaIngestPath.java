@@ -29,12 +29,15 @@ final class KafkaIngestPath {
 
 	static final String TOPIC = "ailog.ingest.v1";
 
-	private final String bootstrapServers;
+	private final Map<String, Object> client;
 
 	private final String compression;
 
-	KafkaIngestPath(String bootstrapServers, String compression) {
-		this.bootstrapServers = bootstrapServers;
+	/**
+	 * @param client settings of a Kafka client signed in as edge functions are
+	 */
+	KafkaIngestPath(Map<String, Object> client, String compression) {
+		this.client = client;
 		this.compression = compression;
 	}
 
@@ -103,7 +106,7 @@ final class KafkaIngestPath {
 
 	private Properties config() {
 		Properties config = new Properties();
-		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
+		config.putAll(this.client);
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, this.compression);

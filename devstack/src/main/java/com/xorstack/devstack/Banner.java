@@ -1,5 +1,7 @@
 package com.xorstack.devstack;
 
+import com.xorstack.platform.events.KafkaPrincipals;
+
 /** What {@code ./xorstack up} prints once everything is ready. */
 final class Banner {
 
@@ -19,7 +21,8 @@ final class Banner {
 				  Console      %s/admin/  (sign in as demo-admin or demo-moderator)
 				  API docs     %s/swagger-ui.html
 				  Keycloak     %s  (admin console %s/admin/ as admin / admin)
-				  Kafka        %s
+				  Kafka        %s  (SASL_PLAINTEXT, SCRAM-SHA-512; edge functions as
+				               edge-functions / %s, this run's password)
 				  PostgreSQL   %s  (databases feedback, ailog, metrics, auth)
 				  Redis        %s
 				  Logs         %s  (JSON lines)
@@ -36,8 +39,9 @@ final class Banner {
 
 				Press Ctrl-C to stop.""".formatted(seconds, suite.gatewayUrl(), suite.gatewayUrl(), suite.gatewayUrl(),
 				stack.keycloakUrl(), stack.keycloakUrl(), stack.kafkaBootstrapServers(),
-				stack.jdbcUrl("feedback").replaceFirst("/[^/]*$", "/"), redis, stack.workDir().resolve("logs"),
-				tracing(settings), TokenClient.DEV_CLIENT, TokenClient.DEV_CLIENT, token, suite.gatewayUrl());
+				stack.kafkaPassword(KafkaPrincipals.EDGE), stack.jdbcUrl("feedback").replaceFirst("/[^/]*$", "/"),
+				redis, stack.workDir().resolve("logs"), tracing(settings), TokenClient.DEV_CLIENT,
+				TokenClient.DEV_CLIENT, token, suite.gatewayUrl());
 	}
 
 	private static String tracing(SuiteSettings settings) {

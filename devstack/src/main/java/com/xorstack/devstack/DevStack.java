@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -80,6 +81,20 @@ public final class DevStack implements AutoCloseable {
 
 	public String kafkaBootstrapServers() {
 		return started(this.kafka, "Kafka").bootstrapServers();
+	}
+
+	/**
+	 * Settings of a Kafka client signed in as {@code principal}: one of
+	 * {@link com.xorstack.platform.events.KafkaPrincipals#ALL}, whose passwords are made
+	 * for each run, or {@code admin}, the super user, for tests that look at everything.
+	 */
+	public Map<String, Object> kafkaClientProperties(String principal) {
+		return started(this.kafka, "Kafka").users().clientProperties(principal);
+	}
+
+	/** The password of a Kafka user of this run, see {@link #kafkaClientProperties}. */
+	public String kafkaPassword(String principal) {
+		return started(this.kafka, "Kafka").users().password(principal);
 	}
 
 	/**

@@ -47,7 +47,8 @@ public final class EventRecords {
 	public static List<ConsumerRecord<String, byte[]>> await(String topic,
 			Predicate<ConsumerRecord<String, byte[]>> wanted, int count, Duration timeout, Duration settle) {
 		Properties config = new Properties();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().kafkaBootstrapServers());
+		// as the super user: a test looks at what arrived, whoever may read it
+		config.putAll(TestStack.get().kafkaAdminProperties());
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
 		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();

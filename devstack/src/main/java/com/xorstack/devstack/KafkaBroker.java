@@ -10,9 +10,11 @@ import java.util.Map;
 
 /**
  * A single-node Kafka broker in KRaft mode (broker and controller in one JVM) run from
- * the jars that devstack-artifacts resolved. Its storage is formatted once per Kafka
- * version into a cache and copied for each run, which saves a JVM start of about 3 s each
- * time.
+ * the jars that devstack-artifacts resolved, secured as in production: SASL/SCRAM-SHA-512
+ * on the client listener, an ACL for everything ({@link KafkaUsers}), and SASL/PLAIN on
+ * the controller listener (KRaft controllers cannot check SCRAM credentials, which live
+ * in the metadata they serve). Its storage is formatted once per Kafka version into a
+ * cache and copied for each run, which saves a JVM start of about 3 s each time.
  */
 final class KafkaBroker implements AutoCloseable {
 
@@ -26,26 +28,40 @@ final class KafkaBroker implements AutoCloseable {
 
 	private volatile ChildProcess process;
 
-	private KafkaBroker(ChildProcess process, List<String> command, Path log, int port) {
+	private final KafkaUsers users;
+
+	private KafkaBroker(ChildProcess process, List<String> command, Path log, int port, KafkaUsers users) {
 		this.process = process;
 		this.command = command;
 		this.log = log;
 		this.port = port;
+		this.users = users;
 	}
 
 	/**
-	 * Starts the broker and returns when its client port accepts connections: the broker
-	 * opens it only after it has joined the quorum and been unfenced, so that is
-	 * readiness.
+	 * Starts the broker and returns when its client port accepts connections (the broker
+	 * opens it only after it has joined the quorum and been unfenced) and every user of
+	 * the suite has its credential and ACLs.
 	 */
 	static KafkaBroker start(JavaRuntime java, Artifacts artifacts, Path workDir, int port, int controllerPort) {
 		artifacts.kafkaClasspath().forEach(Artifacts::existing);
+		String adminPassword = MachineSecret.get("kafka-admin.password", 24);
 		Path dir = workDir.resolve("kafka");
-		Path config = writeConfig(dir, port, controllerPort);
+		Path config = writeConfig(dir, port, controllerPort, adminPassword);
 		Path log = workDir.resolve("logs").resolve("kafka.log");
-		KafkaStorage.prepare(java, artifacts, dir, log);
+		KafkaStorage.prepare(java, artifacts, dir, adminPassword, log);
 		List<String> command = command(java, artifacts, dir, "kafka.Kafka", config.toString());
-		return new KafkaBroker(launch(command, log, port), command, log, port);
+		ChildProcess process = launch(command, log, port);
+		KafkaBroker broker = new KafkaBroker(process, command, log, port,
+				new KafkaUsers("127.0.0.1:" + port, adminPassword));
+		try {
+			broker.users.create();
+		}
+		catch (RuntimeException ex) {
+			broker.close();
+			throw ex;
+		}
+		return broker;
 	}
 
 	private static ChildProcess launch(List<String> command, Path log, int port) {
@@ -77,16 +93,25 @@ final class KafkaBroker implements AutoCloseable {
 		return command;
 	}
 
-	private static Path writeConfig(Path dir, int port, int controllerPort) {
+	private static Path writeConfig(Path dir, int port, int controllerPort, String adminPassword) {
 		String server = """
 				process.roles=broker,controller
 				node.id=1
 				controller.quorum.voters=1@127.0.0.1:%2$d
-				listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
-				advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
+				listeners=SASL_PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
+				advertised.listeners=SASL_PLAINTEXT://127.0.0.1:%1$d
 				controller.listener.names=CONTROLLER
-				inter.broker.listener.name=PLAINTEXT
-				listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+				inter.broker.listener.name=SASL_PLAINTEXT
+				listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT
+				sasl.enabled.mechanisms=SCRAM-SHA-512
+				sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+				listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=%4$s
+				sasl.mechanism.controller.protocol=PLAIN
+				listener.name.controller.sasl.enabled.mechanisms=PLAIN
+				listener.name.controller.plain.sasl.jaas.config=%5$s
+				authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+				super.users=User:%6$s
+				allow.everyone.if.no.acl.found=false
 				log.dirs=%3$s
 				num.partitions=2
 				auto.create.topics.enable=true
@@ -96,7 +121,11 @@ final class KafkaBroker implements AutoCloseable {
 				share.coordinator.state.topic.replication.factor=1
 				share.coordinator.state.topic.min.isr=1
 				group.initial.rebalance.delay.ms=0
-				""".formatted(port, controllerPort, dir.resolve("data"));
+				""".formatted(port, controllerPort, dir.resolve("data"),
+				KafkaUsers.jaasConfig(KafkaUsers.MECHANISM, KafkaUsers.ADMIN, adminPassword),
+				KafkaUsers.jaasConfig("PLAIN", KafkaUsers.ADMIN, adminPassword)
+					.replace(";", " user_" + KafkaUsers.ADMIN + "=\"" + adminPassword + "\";"),
+				KafkaUsers.ADMIN);
 		// INFO for the lifecycle, without the configuration dump of each client
 		String log4j = """
 				appender.out.type=Console
@@ -116,6 +145,10 @@ final class KafkaBroker implements AutoCloseable {
 		catch (IOException ex) {
 			throw new DevStackException("Cannot write the Kafka configuration in " + dir + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	KafkaUsers users() {
+		return this.users;
 	}
 
 	String bootstrapServers() {

@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * Formatted KRaft storage for a single node with static quorum voters. What
- * {@code format} writes (cluster id, node id, feature levels) does not depend on ports or
- * paths, so one formatted copy per Kafka version serves every run.
+ * {@code format} writes (cluster id, node id, feature levels, the SCRAM credential of the
+ * administrator {@link KafkaUsers#ADMIN}) does not depend on ports or paths, so one
+ * formatted copy per Kafka version and administrator password serves every run.
  */
 final class KafkaStorage {
 
@@ -25,14 +26,15 @@ final class KafkaStorage {
 	 * Copies formatted storage into {@code kafkaDir/data}, formatting it first if not
 	 * cached.
 	 */
-	static void prepare(JavaRuntime java, Artifacts artifacts, Path kafkaDir, Path log) {
-		Path formatted = Cache.directory("kafka-" + artifacts.kafkaVersion() + "-storage",
-				(empty) -> format(java, artifacts, kafkaDir, empty, log));
+	static void prepare(JavaRuntime java, Artifacts artifacts, Path kafkaDir, String adminPassword, Path log) {
+		Path formatted = Cache.directory(
+				"kafka-" + artifacts.kafkaVersion() + "-storage-" + KafkaUsers.fingerprint(adminPassword),
+				(empty) -> format(java, artifacts, kafkaDir, empty, adminPassword, log));
 		Cache.copy(formatted, kafkaDir.resolve("data"));
 	}
 
-	private static void format(JavaRuntime java, Artifacts artifacts, Path kafkaDir, Path dataDir, Path log)
-			throws IOException {
+	private static void format(JavaRuntime java, Artifacts artifacts, Path kafkaDir, Path dataDir, String adminPassword,
+			Path log) throws IOException {
 		Path config = Files.writeString(kafkaDir.resolve("format.properties"), """
 				process.roles=broker,controller
 				node.id=1
@@ -42,7 +44,8 @@ final class KafkaStorage {
 				log.dirs=%s
 				""".formatted(dataDir));
 		List<String> command = KafkaBroker.command(java, artifacts, kafkaDir, "kafka.tools.StorageTool", "format", "-t",
-				clusterId(), "-c", config.toString());
+				clusterId(), "-c", config.toString(), "--add-scram",
+				KafkaUsers.MECHANISM + "=[name=" + KafkaUsers.ADMIN + ",password=" + adminPassword + "]");
 		ChildProcess.start("Kafka storage format", command, Map.of(), log).awaitSuccess(FORMAT_TIMEOUT);
 	}
 

@@ -19,6 +19,9 @@ record ServiceEnvironment(DevStack devStack, Map<Service, Integer> ports, @Nulla
 		Map<String, String> variables = new LinkedHashMap<>();
 		variables.put("SERVER_PORT", String.valueOf(this.ports.get(service)));
 		variables.put("KAFKA_BOOTSTRAP_SERVERS", this.devStack.kafkaBootstrapServers());
+		// each service signs in as its own principal (platform's KafkaCredentials)
+		variables.put("KAFKA_USERNAME", service.module());
+		variables.put("KAFKA_PASSWORD", this.devStack.kafkaPassword(service.module()));
 		variables.put("OIDC_ISSUER_URI", this.devStack.issuerUri());
 		variables.put("OIDC_JWK_SET_URI", this.devStack.jwkSetUri());
 		String database = service.database();

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import com.xorstack.platform.events.KafkaPrincipals;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,21 +74,53 @@ public final class TestStack {
 		return this.stack.kafkaBootstrapServers();
 	}
 
-	/** Kafka and Keycloak settings of a Spring Boot service, without a database. */
+	/**
+	 * Settings of a Kafka client signed in as {@code principal}, see
+	 * {@link DevStack#kafkaClientProperties}.
+	 */
+	public Map<String, Object> kafkaClientProperties(String principal) {
+		return this.stack.kafkaClientProperties(principal);
+	}
+
+	/** Settings of a Kafka client signed in as the super user, to look at every topic. */
+	public Map<String, Object> kafkaAdminProperties() {
+		return this.stack.kafkaClientProperties("admin");
+	}
+
+	/**
+	 * Kafka and Keycloak settings of the gateway, the one service without a database:
+	 * Kafka as its principal.
+	 */
 	public Map<String, String> springProperties() {
+		return springPropertiesAs(KafkaPrincipals.GATEWAY);
+	}
+
+	private Map<String, String> springPropertiesAs(String kafkaPrincipal) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("spring.kafka.bootstrap-servers", this.stack.kafkaBootstrapServers());
+		properties.put("xorstack.kafka.username", kafkaPrincipal);
+		properties.put("xorstack.kafka.password", this.stack.kafkaPassword(kafkaPrincipal));
 		properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", this.stack.issuerUri());
 		properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", this.stack.jwkSetUri());
 		return properties;
 	}
 
 	/**
-	 * {@link #springProperties()} plus the R2DBC and Flyway settings of one service
-	 * database.
+	 * The settings of a service with the R2DBC and Flyway settings of its database
+	 * ({@code feedback}, {@code ailog}, {@code metrics} or {@code auth}) and Kafka as its
+	 * principal.
 	 */
 	public Map<String, String> springProperties(String database) {
-		Map<String, String> properties = springProperties();
+		return springProperties(database, database);
+	}
+
+	/**
+	 * @param database a service database or a scratch database
+	 * @param service whose Kafka principal to sign in as: {@code feedback},
+	 * {@code ailog}, {@code metrics} or {@code auth}
+	 */
+	private Map<String, String> springProperties(String database, String service) {
+		Map<String, String> properties = springPropertiesAs(service + "-service");
 		properties.put("spring.r2dbc.url", this.stack.r2dbcUrl(database));
 		properties.put("spring.r2dbc.username", this.stack.postgresUser());
 		properties.put("spring.r2dbc.password", this.stack.postgresPassword());
@@ -98,12 +131,13 @@ public final class TestStack {
 	}
 
 	/**
-	 * {@link #springProperties(String)} of a fresh database of the test's own, named
-	 * {@code name} plus this JVM's suffix and dropped when the JVM exits.
+	 * {@link #springProperties(String)} of {@code service} with a fresh database of the
+	 * test's own, named {@code name} plus this JVM's suffix and dropped when the JVM
+	 * exits.
 	 */
-	public Map<String, String> springPropertiesOfScratchDatabase(String name) {
+	public Map<String, String> springPropertiesOfScratchDatabase(String name, String service) {
 		this.stack.createScratchDatabase(name);
-		return springProperties(name);
+		return springProperties(name, service);
 	}
 
 	/**

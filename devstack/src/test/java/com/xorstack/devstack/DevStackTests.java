@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,8 +51,8 @@ class DevStackTests {
 			assertThat(databasesLike(stack, "%" + SUFFIX)).containsExactlyInAnyOrder("feedback" + SUFFIX,
 					"ailog" + SUFFIX, "metrics" + SUFFIX, "auth" + SUFFIX);
 			String topic = "devstack.test." + UUID.randomUUID();
-			produce(stack.kafkaBootstrapServers(), topic, "hello");
-			assertThat(consumeOne(stack.kafkaBootstrapServers(), topic)).isEqualTo("hello");
+			produce(stack.kafkaClientProperties("admin"), topic, "hello");
+			assertThat(consumeOne(stack.kafkaClientProperties("admin"), topic)).isEqualTo("hello");
 			ProcessHandle kafka = ProcessHandle.of(stack.kafka().pid()).orElseThrow();
 			processes.add(kafka);
 			kafka.descendants().forEach(processes::add);
@@ -93,17 +94,19 @@ class DevStackTests {
 		return names;
 	}
 
-	private static void produce(String bootstrap, String topic, String value) throws Exception {
-		Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "acks", "all");
+	private static void produce(Map<String, Object> client, String topic, String value) throws Exception {
+		Map<String, Object> config = new HashMap<>(client);
+		config.put("acks", "all");
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
 				new StringSerializer())) {
 			producer.send(new ProducerRecord<>(topic, "key", value)).get();
 		}
 	}
 
-	private static String consumeOne(String bootstrap, String topic) {
-		Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "group.id", "devstack-test",
-				"auto.offset.reset", "earliest");
+	private static String consumeOne(Map<String, Object> client, String topic) {
+		Map<String, Object> config = new HashMap<>(client);
+		config.put("group.id", "devstack-test");
+		config.put("auto.offset.reset", "earliest");
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
 				new StringDeserializer())) {
 			consumer.subscribe(List.of(topic));

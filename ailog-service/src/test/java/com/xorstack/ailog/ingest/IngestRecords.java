@@ -20,6 +20,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 import com.xorstack.devstack.EventSchemas;
 import com.xorstack.devstack.TestStack;
+import com.xorstack.platform.events.KafkaPrincipals;
 import com.xorstack.platform.events.CloudEventRecords;
 import com.xorstack.platform.events.EventTypes;
 import com.xorstack.platform.events.OutgoingEvent;
@@ -60,7 +61,8 @@ final class IngestRecords {
 
 	static KafkaProducer<String, byte[]> producer() {
 		Properties config = new Properties();
-		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().kafkaBootstrapServers());
+		// as edge functions do: the one principal that may write the ingest topic
+		config.putAll(TestStack.get().kafkaClientProperties(KafkaPrincipals.EDGE));
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
 	}

@@ -32,6 +32,7 @@ import com.xorstack.ailog.AilogIntegrationTest;
 import com.xorstack.devstack.EventRecords;
 import com.xorstack.devstack.EventSchemas;
 import com.xorstack.devstack.TestStack;
+import com.xorstack.platform.events.KafkaPrincipals;
 import com.xorstack.platform.events.CloudEventRecords;
 import com.xorstack.platform.events.DeadLetters;
 import com.xorstack.platform.events.EventTypes;
@@ -250,7 +251,8 @@ class KafkaIngestIntegrationTests extends AilogIntegrationTest {
 
 	private static KafkaProducer<String, byte[]> producer() {
 		Properties config = new Properties();
-		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().kafkaBootstrapServers());
+		// as edge functions do: the one principal that may write the ingest topic
+		config.putAll(TestStack.get().kafkaClientProperties(KafkaPrincipals.EDGE));
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
 	}

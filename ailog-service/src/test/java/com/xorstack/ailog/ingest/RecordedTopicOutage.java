@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -32,7 +31,7 @@ final class RecordedTopicOutage implements AutoCloseable {
 
 	RecordedTopicOutage() throws Exception {
 		Properties config = new Properties();
-		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().kafkaBootstrapServers());
+		config.putAll(TestStack.get().kafkaAdminProperties());
 		this.admin = Admin.create(config);
 		alter(new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "16"), AlterConfigOp.OpType.SET));
 		// the broker applies the change asynchronously: wait until it reports it

@@ -2,11 +2,9 @@ package com.xorstack.ailog.system;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
@@ -27,8 +25,7 @@ class RawTopicRetentionIntegrationTests extends AilogIntegrationTest {
 	@Test
 	void theRawIngestTopicKeepsItsRecordsOneDay() throws Exception {
 		ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.AILOG_INGEST);
-		try (Admin admin = Admin
-			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().kafkaBootstrapServers()))) {
+		try (Admin admin = Admin.create(TestStack.get().kafkaAdminProperties())) {
 			Config config = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic);
 			assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value())
 				.isEqualTo(Long.toString(Duration.ofDays(1).toMillis()));

@@ -5,22 +5,30 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,10 +39,12 @@ import com.xorstack.devstack.TestStack;
 import com.xorstack.platform.events.CloudEventRecords;
 import com.xorstack.platform.events.DeadLetters;
 import com.xorstack.platform.events.EventTypes;
+import com.xorstack.platform.events.KafkaPrincipals;
 import com.xorstack.platform.events.OutgoingEvent;
 import com.xorstack.platform.events.Topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -43,9 +53,6 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest
 class AuditEventsIntegrationTests {
-
-	@Autowired
-	KafkaTemplate<String, byte[]> kafka;
 
 	@Autowired
 	DatabaseClient db;
@@ -95,20 +102,46 @@ class AuditEventsIntegrationTests {
 		String data = "{\"actor\":\"admin-1\",\"action\":\"roles.granted\",\"target\":\"user/x\","
 				+ "\"at\":\"2025-01-02T03:04:05Z\"}";
 		EventSchemas.assertConforms(EventTypes.AUDIT_RECORDED, data);
-		send(forged, data, "/ailog-service");
+		// feedback-service's principal may write the topic, but not in another's name
+		send(forged, data, "/ailog-service", KafkaPrincipals.FEEDBACK);
 		assertThat(deadLetterIds(forged.toString())).contains(forged.toString());
 		assertThat(rows(forged)).isZero();
 	}
 
-	private void send(UUID id, String data) throws Exception {
-		send(id, data, "/feedback-service");
+	@Test
+	void noOtherPrincipalMayWriteTheAuditTopic() throws Exception {
+		String data = "{\"actor\":\"admin-1\",\"action\":\"roles.granted\",\"target\":\"user/x\","
+				+ "\"at\":\"2025-01-02T03:04:05Z\"}";
+		List<UUID> refused = new ArrayList<>();
+		for (String principal : KafkaPrincipals.ALL) {
+			if (!principal.equals(KafkaPrincipals.FEEDBACK)) {
+				UUID id = UUID.randomUUID();
+				refused.add(id);
+				assertThatExceptionOfType(ExecutionException.class)
+					.isThrownBy(() -> send(id, data, "/feedback-service", principal))
+					.withCauseInstanceOf(TopicAuthorizationException.class);
+			}
+		}
+		UUID allowed = UUID.randomUUID();
+		send(allowed, data.replace("user/x", "user/" + allowed), "/feedback-service", KafkaPrincipals.FEEDBACK);
+		await().atMost(Duration.ofSeconds(30)).until(() -> rows(allowed) == 1);
+		assertThat(refused).allSatisfy((id) -> assertThat(rows(id)).isZero());
 	}
 
-	private void send(UUID id, String data, String source) throws Exception {
+	private void send(UUID id, String data) throws Exception {
+		send(id, data, "/feedback-service", KafkaPrincipals.FEEDBACK);
+	}
+
+	private void send(UUID id, String data, String source, String principal) throws Exception {
 		OutgoingEvent event = new OutgoingEvent(id, EventTypes.AUDIT_RECORDED, URI.create(source),
 				OffsetDateTime.now(ZoneOffset.UTC), Topics.AUDIT_EVENTS, "feedback/x",
 				data.getBytes(StandardCharsets.UTF_8));
-		this.kafka.send(CloudEventRecords.toRecord(event)).get();
+		Map<String, Object> config = new HashMap<>(TestStack.get().kafkaClientProperties(principal));
+		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+				new ByteArraySerializer())) {
+			producer.send(CloudEventRecords.toRecord(event)).get(30, TimeUnit.SECONDS);
+		}
 	}
 
 	private double deadLetters() {
@@ -127,13 +160,13 @@ class AuditEventsIntegrationTests {
 	}
 
 	private List<String> deadLetterIds(String expected) {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				TestStack.get().kafkaBootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, "dlt-" + UUID.randomUUID(),
-				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		Map<String, Object> config = new HashMap<>(TestStack.get().kafkaAdminProperties());
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, "dlt-" + UUID.randomUUID());
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
 				new ByteArrayDeserializer())) {
 			consumer.subscribe(List.of(Topics.deadLetter(Topics.AUDIT_EVENTS)));
-			List<String> ids = new java.util.ArrayList<>();
+			List<String> ids = new ArrayList<>();
 			long until = System.currentTimeMillis() + 30_000;
 			while (System.currentTimeMillis() < until && !ids.contains(expected)) {
 				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {

@@ -2,12 +2,10 @@ package com.xorstack.gateway.requestlog;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
@@ -92,8 +90,7 @@ class RequestLogIntegrationTests {
 	@Test
 	void theRawEventsAreKeptThirtyDays() throws Exception {
 		ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.GATEWAY_REQUEST);
-		try (Admin admin = Admin
-			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().kafkaBootstrapServers()))) {
+		try (Admin admin = Admin.create(TestStack.get().kafkaAdminProperties())) {
 			Config config = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic);
 			assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value())
 				.isEqualTo(Long.toString(Duration.ofDays(30).toMillis()));

@@ -28,7 +28,7 @@ public final class DeadLetterTopics {
 
 	public static List<ConsumerRecord<String, byte[]>> await(String topic, String... keys) {
 		Properties config = new Properties();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().kafkaBootstrapServers());
+		config.putAll(TestStack.get().kafkaAdminProperties());
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
 		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		Map<String, ConsumerRecord<String, byte[]>> found = new HashMap<>();
