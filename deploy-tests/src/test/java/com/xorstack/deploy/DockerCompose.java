@@ -26,7 +26,10 @@ final class DockerCompose {
 		if (resolved == null) {
 			String binary = run(List.of("bash", Repo.path("deploy/tools/ensure-docker-compose.sh").toString()), 600)
 				.strip();
-			String config = run(List.of(binary, "--file", Repo.path("docker-compose.yml").toString(), "config"), 120);
+			// the secrets compose requires, with made-up values (deploy-tests'
+			// compose.env)
+			String config = run(List.of(binary, "--env-file", Repo.path("deploy-tests/compose.env").toString(),
+					"--file", Repo.path("docker-compose.yml").toString(), "config"), 120);
 			resolved = Repo.yamlDocuments(config).get(0);
 		}
 		return resolved;

@@ -1,11 +1,18 @@
 package com.xorstack.deploy;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import com.xorstack.platform.events.KafkaGrant;
+import com.xorstack.platform.events.KafkaPrincipals;
+import com.xorstack.platform.events.TopicAccess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +37,49 @@ class DockerComposeTests {
 			Map<String, Object> build = Repo.map(DockerCompose.service(module).get("build"));
 			assertThat(Repo.map(build.get("args"))).as(module).containsEntry("MODULE", module);
 			assertThat(Repo.path(module + "/pom.xml")).as(module).isRegularFile();
+		}
+	}
+
+	@Test
+	void kafkaAuthenticatesEveryClientAndTheSetupAppliesTheAclsOfTopicAccess() {
+		assertThat(String.valueOf(DockerCompose.service("kafka").get("entrypoint")))
+			.contains("/etc/xorstack/kafka/compose-broker.sh");
+		String broker = Repo.read("deploy/kafka/compose-broker.sh");
+		assertThat(broker).contains("listeners=SASL_PLAINTEXT://:9092,CONTROLLER://localhost:9093")
+			.contains("listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT")
+			.contains("allow.everyone.if.no.acl.found=false")
+			.contains("super.users=User:admin")
+			.doesNotContain("PLAINTEXT:PLAINTEXT");
+		Map<String, List<String>> lines = new TreeMap<>();
+		for (KafkaGrant grant : TopicAccess.grants()) {
+			lines
+				.computeIfAbsent(grant.principal() + " " + grant.resource() + " "
+						+ (grant.prefixed() ? "prefixed" : "literal") + " " + grant.name(), (key) -> new ArrayList<>())
+				.add(grant.operation());
+		}
+		List<String> expected = lines.entrySet()
+			.stream()
+			.map((line) -> line.getKey() + " " + String.join(",", line.getValue()))
+			.toList();
+		List<String> actual = Repo.read("deploy/kafka/acls.txt")
+			.lines()
+			.filter((line) -> !line.isBlank() && !line.startsWith("#"))
+			.map((line) -> String.join(" ", line.strip().split("\\s+")))
+			.sorted()
+			.toList();
+		assertThat(actual).as("deploy/kafka/acls.txt, which should read:%n%s", String.join("\n", expected))
+			.isEqualTo(expected);
+		Map<String, String> setup = DockerCompose.environment("kafka-setup");
+		for (String principal : KafkaPrincipals.ALL) {
+			assertThat(setup).containsKey("KAFKA_PASSWORD_" + principal.toUpperCase(Locale.ROOT).replace('-', '_'));
+		}
+		for (String module : Repo.SERVICES) {
+			Map<String, String> environment = DockerCompose.environment(module);
+			assertThat(environment).as(module)
+				.containsEntry("KAFKA_USERNAME", module)
+				.containsEntry("KAFKA_PASSWORD",
+						setup.get("KAFKA_PASSWORD_" + module.toUpperCase(Locale.ROOT).replace('-', '_')));
+			assertThat(Repo.map(DockerCompose.service(module).get("depends_on"))).as(module).containsKey("kafka-setup");
 		}
 	}
 

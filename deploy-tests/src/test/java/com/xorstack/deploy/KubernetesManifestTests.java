@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import com.xorstack.platform.events.KafkaGrant;
+import com.xorstack.platform.events.TopicAccess;
 import com.xorstack.platform.events.Topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +30,7 @@ class KubernetesManifestTests {
 
 	/** Variables that must come from a Secret, never from a value in a manifest. */
 	private static final Set<String> SECRET_VARIABLES = Set.of("DB_USERNAME", "DB_PASSWORD",
-			"KEYCLOAK_ADMIN_CLIENT_SECRET");
+			"KEYCLOAK_ADMIN_CLIENT_SECRET", "KAFKA_PASSWORD", "AUDIT_CHAIN_KEY");
 
 	@Test
 	void theKustomizationListsEveryManifestOfTheBase() throws IOException {
@@ -137,7 +139,11 @@ class KubernetesManifestTests {
 			if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
 				String topic = (String) field.get(null);
 				expected.add(topic);
-				expected.add(Topics.deadLetter(topic));
+				if (TopicAccess.of(topic)
+					.orElseThrow(() -> new AssertionError(topic + " is not in TopicAccess"))
+					.deadLettered()) {
+					expected.add(Topics.deadLetter(topic));
+				}
 			}
 		}
 		assertThat(topics.keySet()).containsExactlyInAnyOrderElementsOf(expected);
@@ -150,6 +156,42 @@ class KubernetesManifestTests {
 		assertThat(Repo.at(kafka, "metadata", "annotations")).containsEntry("strimzi.io/kraft", "enabled");
 		assertThat(Repo.at(kafka, "spec", "kafka", "config")).containsEntry("min.insync.replicas", 2)
 			.containsEntry("auto.create.topics.enable", false);
+	}
+
+	@Test
+	void everyKafkaClientSignsInAsItsOwnUserWithTheAclsOfTopicAccess() {
+		List<Object> listeners = Repo
+			.list(Repo.at(Kustomize.get("Kafka", "xorstack"), "spec", "kafka").get("listeners"));
+		assertThat(listeners).isNotEmpty()
+			.allSatisfy((listener) -> assertThat(Repo.at(Repo.map(listener), "authentication")).containsEntry("type",
+					"scram-sha-512"));
+		assertThat(Repo.at(Kustomize.get("Kafka", "xorstack"), "spec", "kafka", "authorization")).containsEntry("type",
+				"simple");
+		assertThat(Repo.at(Kustomize.get("Kafka", "xorstack"), "spec", "entityOperator")).containsKey("userOperator");
+		Set<String> granted = new java.util.HashSet<>();
+		for (Map<String, Object> user : Kustomize.ofKind("KafkaUser")) {
+			String name = String.valueOf(Repo.at(user, "metadata").get("name"));
+			assertThat(Repo.at(user, "spec", "authentication")).as(name).containsEntry("type", "scram-sha-512");
+			for (Object entry : Repo.list(Repo.at(user, "spec", "authorization").get("acls"))) {
+				Map<String, Object> resource = Repo.at(Repo.map(entry), "resource");
+				for (Object operation : Repo.list(Repo.map(entry).get("operations"))) {
+					granted.add(new KafkaGrant(name, String.valueOf(resource.get("type")),
+							// Strimzi's names: literal or prefix
+							String.valueOf(resource.get("name")), "prefix".equals(resource.get("patternType")),
+							String.valueOf(operation))
+						.toString());
+				}
+			}
+		}
+		assertThat(granted)
+			.containsExactlyInAnyOrderElementsOf(TopicAccess.grants().stream().map(KafkaGrant::toString).toList());
+		for (String module : Repo.SERVICES) {
+			Map<String, Map<String, Object>> env = Kustomize.env(module);
+			assertThat(env.get("KAFKA_USERNAME")).as(module).containsEntry("value", module);
+			assertThat(Repo.at(env.get("KAFKA_PASSWORD"), "valueFrom", "secretKeyRef")).as(module)
+				.containsEntry("name", module)
+				.containsEntry("key", "password");
+		}
 	}
 
 	@Test
