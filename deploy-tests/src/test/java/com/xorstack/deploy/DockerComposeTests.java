@@ -150,9 +150,9 @@ class DockerComposeTests {
 	void servicesStartAfterWhatTheyNeedIsHealthyAndTheGatewayLast() {
 		for (String module : Repo.SERVICES.subList(1, Repo.SERVICES.size())) {
 			assertThat(Repo.map(DockerCompose.service(module).get("depends_on"))).as(module)
-				.containsKeys("postgres", "kafka", "keycloak")
+				.containsKeys("postgres", "kafka-setup", "keycloak")
 				.allSatisfy((name, condition) -> assertThat(Repo.map(condition).get("condition"))
-					.isIn("service_healthy", "service_started"));
+					.isIn("service_healthy", "service_started", "service_completed_successfully"));
 			assertThat(Repo.at(DockerCompose.service(module), "depends_on", "postgres").get("condition"))
 				.isEqualTo("service_healthy");
 		}
