@@ -18,6 +18,10 @@ record ServiceEnvironment(DevStack devStack, Map<Service, Integer> ports, @Nulla
 	Map<String, String> variables(Service service) {
 		Map<String, String> variables = new LinkedHashMap<>();
 		variables.put("SERVER_PORT", String.valueOf(this.ports.get(service)));
+		// a local run answers this machine alone, API and actuator alike (Spring Boot's
+		// server.address and management.server.address)
+		variables.put("SERVER_ADDRESS", "127.0.0.1");
+		variables.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
 		variables.put("KAFKA_BOOTSTRAP_SERVERS", this.devStack.kafkaBootstrapServers());
 		// each service signs in as its own principal (platform's KafkaCredentials)
 		variables.put("KAFKA_USERNAME", service.module());
