@@ -73,12 +73,25 @@ public final class TestStack {
 		return this.stack.kafkaBootstrapServers();
 	}
 
-	/** Kafka and Keycloak settings of a Spring Boot service, without a database. */
+	/**
+	 * Kafka, Keycloak and Redis settings of a Spring Boot service, without a database.
+	 * Redis is the gateway's: its ACL user and the key its console sessions are encrypted
+	 * with (other services ignore these).
+	 */
 	public Map<String, String> springProperties() {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("spring.kafka.bootstrap-servers", this.stack.kafkaBootstrapServers());
 		properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", this.stack.issuerUri());
 		properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", this.stack.jwkSetUri());
+		properties.put("spring.data.redis.host", this.stack.redisHost());
+		properties.put("spring.data.redis.port", String.valueOf(this.stack.redisPort()));
+		if (this.stack.redisUsername() != null) {
+			properties.put("spring.data.redis.username", this.stack.redisUsername());
+		}
+		if (this.stack.redisPassword() != null) {
+			properties.put("spring.data.redis.password", this.stack.redisPassword());
+		}
+		properties.put("xorstack.gateway.console.session-key", this.stack.consoleSessionKey());
 		return properties;
 	}
 
