@@ -22,14 +22,26 @@ final class DockerCompose {
 	private DockerCompose() {
 	}
 
+	/**
+	 * The secrets that docker-compose.yml requires, with no default, as an operator's
+	 * {@code .env} would set them.
+	 */
+	static final Map<String, String> REQUIRED_SECRETS = Map.of("REDIS_PASSWORD", "redis-password-of-the-test",
+			"XORSTACK_CONSOLE_SESSION_KEY", "c2Vzc2lvbi1rZXktb2YtdGhlLXRlc3QtMzItYnl0ZXM=");
+
 	static synchronized Map<String, Object> resolved() {
 		if (resolved == null) {
-			String binary = run(List.of("bash", Repo.path("deploy/tools/ensure-docker-compose.sh").toString()), 600)
-				.strip();
-			String config = run(List.of(binary, "--file", Repo.path("docker-compose.yml").toString(), "config"), 120);
-			resolved = Repo.yamlDocuments(config).get(0);
+			resolved = Repo.yamlDocuments(config(REQUIRED_SECRETS)).get(0);
 		}
 		return resolved;
+	}
+
+	/** {@code docker-compose config} with these variables set, and no others of ours. */
+	static String config(Map<String, String> environment) {
+		String binary = run(List.of("bash", Repo.path("deploy/tools/ensure-docker-compose.sh").toString()), Map.of(),
+				600)
+			.strip();
+		return run(List.of(binary, "--file", Repo.path("docker-compose.yml").toString(), "config"), environment, 120);
 	}
 
 	static Map<String, Object> service(String name) {
@@ -50,12 +62,15 @@ final class DockerCompose {
 	/**
 	 * Runs a command in the repository root; its standard output, or an error with both.
 	 */
-	static String run(List<String> command, long timeoutSeconds) {
+	static String run(List<String> command, Map<String, String> environment, long timeoutSeconds) {
 		try {
 			Path errors = java.nio.file.Files.createTempFile("deploy-tests", ".err");
-			Process process = new ProcessBuilder(command).directory(Repo.ROOT.toFile())
-				.redirectError(errors.toFile())
-				.start();
+			ProcessBuilder builder = new ProcessBuilder(command).directory(Repo.ROOT.toFile())
+				.redirectError(errors.toFile());
+			// what the shell running the build has set must not make a check pass
+			REQUIRED_SECRETS.keySet().forEach(builder.environment()::remove);
+			builder.environment().putAll(environment);
+			Process process = builder.start();
 			process.getOutputStream().close();
 			String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
