@@ -211,6 +211,10 @@ public final class DevStack implements AutoCloseable {
 		return this.postgres;
 	}
 
+	Redis redis() {
+		return this.redis;
+	}
+
 	@Nullable KafkaBroker kafka() {
 		return this.kafka;
 	}

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class DevStackStarter {
 
+	private static final System.Logger logger = System.getLogger(DevStackStarter.class.getName());
+
 	private final DevStackSettings settings;
 
 	private final Path workDir;
@@ -40,6 +42,10 @@ final class DevStackStarter {
 					this.settings.postgresPassword(), this.workDir.resolve("logs")));
 			postgres.ensureDatabases(databases(), this.settings.recreateDatabases());
 			Redis redis = remember(redis());
+			if (!redis.available()) {
+				logger.log(System.Logger.Level.WARNING,
+						"No Redis, " + redis.why() + ": the gateway keeps rate limits and console sessions in process");
+			}
 			Parallel.all(slowParts);
 			DevStack stack = new DevStack(this.settings, this.workDir, postgres, redis, this.kafka, this.keycloak);
 			StopOnExit.register(stack);
