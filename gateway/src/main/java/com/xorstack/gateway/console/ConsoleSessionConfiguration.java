@@ -87,7 +87,7 @@ class ConsoleSessionConfiguration {
 		@Bean(WebHttpHandlerBuilder.WEB_SESSION_MANAGER_BEAN_NAME)
 		WebSessionManager webSessionManager(ReactiveRedisSessionRepository consoleSessionRepository,
 				WebSessionIdResolver webSessionIdResolver) {
-			return manager(new SpringSessionWebSessionStore<>(new UnreadableSessionsAbsent(consoleSessionRepository)),
+			return manager(new SpringSessionWebSessionStore<>(new UnreadableSessionsAbsent<>(consoleSessionRepository)),
 					webSessionIdResolver);
 		}
 

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -51,9 +52,12 @@ final class SessionCipher {
 	private SessionCipher(Key current, List<Key> previous) {
 		this.current = current;
 		for (Key key : concat(current, previous)) {
-			if (this.readable.putIfAbsent(ByteBuffer.wrap(key.id()), key) != null) {
-				throw new IllegalStateException("Two console session keys have the same id: is a key listed twice in "
-						+ KEY_VARIABLE + " and XORSTACK_CONSOLE_PREVIOUS_SESSION_KEYS?");
+			Key known = this.readable.putIfAbsent(ByteBuffer.wrap(key.id()), key);
+			// the same key twice is harmless (the new key left among the previous ones
+			// after a rotation); two keys with one id would make one of them unreadable
+			if (known != null && !MessageDigest.isEqual(known.secret().getEncoded(), key.secret().getEncoded())) {
+				throw new IllegalStateException("Two different console session keys have the same key id: make a"
+						+ " new key (openssl rand -base64 32)");
 			}
 		}
 	}
@@ -126,7 +130,7 @@ final class SessionCipher {
 	}
 
 	private static List<Key> concat(Key first, List<Key> rest) {
-		return java.util.stream.Stream.concat(java.util.stream.Stream.of(first), rest.stream()).toList();
+		return Stream.concat(Stream.of(first), rest.stream()).toList();
 	}
 
 	private record Key(byte[] id, SecretKey secret) {
