@@ -15,6 +15,7 @@ import com.xorstack.platform.events.KafkaPrincipals;
 import com.xorstack.platform.events.TopicAccess;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * docker-compose.yml against the services' real configuration: a renamed variable, a
@@ -132,6 +133,53 @@ class DockerComposeTests {
 				.isEqualTo("http://" + module + ":" + DockerCompose.environment(module).get("SERVER_PORT"));
 		}
 		assertThat(gateway.get("REDIS_HOST")).isEqualTo("redis");
+	}
+
+	@Test
+	void redisHasNoDefaultUserAndTheGatewaySignsInWithTheRequiredPassword() {
+		Map<String, Object> redis = DockerCompose.service("redis");
+		String command = String.join(" ", Repo.list(redis.get("command")).stream().map(String::valueOf).toList());
+		// docker-compose config prints $$ (a literal $ for the container's shell) as it
+		// was written
+		assertThat(command)
+			.contains("user default off\\n", "user gateway on >%s", "\"$$REDIS_PASSWORD\"", "--aclfile /tmp/users.acl",
+					"--save ''")
+			.doesNotContain("nopass", "requirepass", DockerCompose.REQUIRED_SECRETS.get("REDIS_PASSWORD"));
+		assertAclAllowsOnlyTheGatewaysKeysAndCommands(command);
+		assertThat(DockerCompose.environment("redis")).containsEntry("REDIS_PASSWORD",
+				DockerCompose.REQUIRED_SECRETS.get("REDIS_PASSWORD"));
+		String healthCheck = String.join(" ",
+				Repo.list(Repo.at(redis, "healthcheck").get("test")).stream().map(String::valueOf).toList());
+		assertThat(healthCheck).contains("--user gateway", "REDISCLI_AUTH=\"$$REDIS_PASSWORD\"");
+
+		assertThat(DockerCompose.environment("gateway")).containsEntry("REDIS_USERNAME", "gateway")
+			.containsEntry("REDIS_PASSWORD", DockerCompose.REQUIRED_SECRETS.get("REDIS_PASSWORD"))
+			.containsEntry("XORSTACK_CONSOLE_SESSION_KEY",
+					DockerCompose.REQUIRED_SECRETS.get("XORSTACK_CONSOLE_SESSION_KEY"));
+	}
+
+	/** The devstack's ACL and the Kubernetes one are checked against the same rules. */
+	static void assertAclAllowsOnlyTheGatewaysKeysAndCommands(String acl) {
+		Matcher rules = Pattern.compile("'(~xorstack:console:\\* [^']*)'").matcher(acl);
+		assertThat(rules.find()).as(acl).isTrue();
+		List<String> tokens = List.of(rules.group(1).split(" "));
+		assertThat(tokens).startsWith("~xorstack:console:*", "~xorstack:rate:*", "resetchannels", "-@all")
+			.contains("+hgetall", "+hset", "+rename", "+del", "+evalsha", "+eval")
+			.allMatch((token) -> token.startsWith("~xorstack:") || token.equals("resetchannels")
+					|| token.equals("-@all") || token.matches("\\+[a-z]+"), "a key pattern or one command")
+			.doesNotContain("+flushall", "+flushdb", "+config", "+keys", "+debug", "+acl", "+shutdown", "+monitor");
+	}
+
+	@Test
+	void withoutTheRedisPasswordOrTheSessionKeyComposeRefusesToStart() {
+		for (String missing : DockerCompose.REQUIRED_SECRETS.keySet()) {
+			Map<String, String> environment = new java.util.HashMap<>(DockerCompose.REQUIRED_SECRETS);
+			environment.remove(missing);
+			assertThatExceptionOfType(AssertionError.class).as(missing)
+				.isThrownBy(() -> DockerCompose.config(environment))
+				.withMessageContaining(missing)
+				.withMessageContaining("openssl rand -base64 32");
+		}
 	}
 
 	@Test

@@ -30,7 +30,8 @@ class KubernetesManifestTests {
 
 	/** Variables that must come from a Secret, never from a value in a manifest. */
 	private static final Set<String> SECRET_VARIABLES = Set.of("DB_USERNAME", "DB_PASSWORD",
-			"KEYCLOAK_ADMIN_CLIENT_SECRET", "KAFKA_PASSWORD", "AUDIT_CHAIN_KEY");
+			"KEYCLOAK_ADMIN_CLIENT_SECRET", "KAFKA_PASSWORD", "AUDIT_CHAIN_KEY", "REDIS_PASSWORD",
+			"XORSTACK_CONSOLE_SESSION_KEY", "XORSTACK_CONSOLE_PREVIOUS_SESSION_KEYS");
 
 	@Test
 	void theKustomizationListsEveryManifestOfTheBase() throws IOException {
@@ -98,6 +99,32 @@ class KubernetesManifestTests {
 				}
 			});
 		}
+	}
+
+	@Test
+	void redisHasNoDefaultUserAndTheGatewaySignsInWithThePasswordOfTheSameSecret() {
+		Map<String, Object> redis = Kustomize.container("redis");
+		String command = String.join(" ", Repo.list(redis.get("args")).stream().map(String::valueOf).toList());
+		assertThat(command)
+			.contains("user default off\\n", "user gateway on >%s", "\"$REDIS_PASSWORD\"", "--aclfile /tmp/users.acl",
+					"--save ''")
+			.doesNotContain("nopass", "requirepass");
+		DockerComposeTests.assertAclAllowsOnlyTheGatewaysKeysAndCommands(command);
+		assertThat(String.valueOf(Repo.at(redis, "readinessProbe", "exec").get("command"))).contains("--user gateway");
+
+		Map<String, Object> redisPassword = Repo.at(Kustomize.env("redis").get("REDIS_PASSWORD"), "valueFrom",
+				"secretKeyRef");
+		Map<String, Map<String, Object>> gateway = Kustomize.env("gateway");
+		assertThat(redisPassword).containsEntry("name", "xorstack-redis").containsEntry("key", "password");
+		assertThat(Repo.at(gateway.get("REDIS_PASSWORD"), "valueFrom", "secretKeyRef")).isEqualTo(redisPassword);
+		assertThat(gateway.get("REDIS_USERNAME")).containsEntry("value", "gateway");
+		assertThat(Repo.at(gateway.get("XORSTACK_CONSOLE_SESSION_KEY"), "valueFrom", "secretKeyRef"))
+			.containsEntry("name", "xorstack-console-session")
+			.containsEntry("key", "key")
+			.doesNotContainKey("optional");
+		assertThat(Repo.at(gateway.get("XORSTACK_CONSOLE_PREVIOUS_SESSION_KEYS"), "valueFrom", "secretKeyRef"))
+			.containsEntry("name", "xorstack-console-session")
+			.containsEntry("optional", true);
 	}
 
 	@Test

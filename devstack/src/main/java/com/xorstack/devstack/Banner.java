@@ -11,8 +11,9 @@ final class Banner {
 	static String text(Suite suite, long seconds, SuiteSettings settings) {
 		DevStack stack = suite.devStack();
 		String token = stack.issuerUri() + "/protocol/openid-connect/token";
-		String redis = stack.redisHost() + ":" + stack.redisPort()
-				+ (stack.redisAvailable() ? "" : " not answering: the gateway keeps rate limits in process");
+		String redis = stack.redisAvailable()
+				? stack.redisHost() + ":" + stack.redisPort() + userOf(stack) + ", console sessions encrypted"
+				: "none, " + stack.redisAbsence() + ": the gateway keeps rate limits and console sessions in process";
 		return """
 
 				Xorstack is ready in %d s.
@@ -42,6 +43,11 @@ final class Banner {
 				stack.kafkaPassword(KafkaPrincipals.EDGE), stack.jdbcUrl("feedback").replaceFirst("/[^/]*$", "/"),
 				redis, stack.workDir().resolve("logs"), tracing(settings), TokenClient.DEV_CLIENT,
 				TokenClient.DEV_CLIENT, token, suite.gatewayUrl());
+	}
+
+	private static String userOf(DevStack stack) {
+		return (stack.redisUsername() != null)
+				? " (user " + stack.redisUsername() + ", password in the gateway's" + " environment)" : "";
 	}
 
 	private static String tracing(SuiteSettings settings) {

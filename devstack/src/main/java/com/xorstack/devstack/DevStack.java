@@ -3,9 +3,11 @@ package com.xorstack.devstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,9 +18,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The infrastructure of the suite on loopback: PostgreSQL with one database per service,
- * Kafka, Keycloak with the {@code xorstack} realm, and whether Redis is there. Kafka and
- * Keycloak start in parallel; if anything fails to start, what did start is stopped
- * again.
+ * Kafka, Keycloak with the {@code xorstack} realm, and Redis with an ACL user for the
+ * gateway (or none, when the machine has no redis-server). Kafka and Keycloak start in
+ * parallel; if anything fails to start, what did start is stopped again.
  *
  * <pre>{@code
  * try (DevStack stack = DevStack.start(DevStackSettings.forTests("_it"))) {
@@ -42,6 +44,8 @@ public final class DevStack implements AutoCloseable {
 	private final @Nullable KafkaBroker kafka;
 
 	private final @Nullable KeycloakServer keycloak;
+
+	private final String consoleSessionKey = randomKey();
 
 	/** Extra databases a test asked for, dropped with the service databases. */
 	private final Set<String> scratchDatabases = ConcurrentHashMap.newKeySet();
@@ -177,6 +181,31 @@ public final class DevStack implements AutoCloseable {
 		return this.redis.available();
 	}
 
+	/**
+	 * The user the gateway signs in to Redis as; {@code null} for a Redis without users.
+	 */
+	public @Nullable String redisUsername() {
+		return this.redis.username();
+	}
+
+	public @Nullable String redisPassword() {
+		return this.redis.password();
+	}
+
+	/** Why there is no Redis, when {@link #redisAvailable()} is false. */
+	public String redisAbsence() {
+		return this.redis.why();
+	}
+
+	/**
+	 * The key the gateway encrypts console sessions in Redis with, made for this run: the
+	 * stack's Redis keeps nothing between runs, and sessions an external Redis kept from
+	 * an earlier run are unreadable, so they count as signed out.
+	 */
+	public String consoleSessionKey() {
+		return this.consoleSessionKey;
+	}
+
 	public String redisHost() {
 		return this.redis.host();
 	}
@@ -197,12 +226,22 @@ public final class DevStack implements AutoCloseable {
 		return this.postgres;
 	}
 
+	Redis redis() {
+		return this.redis;
+	}
+
 	@Nullable KafkaBroker kafka() {
 		return this.kafka;
 	}
 
 	@Nullable KeycloakServer keycloak() {
 		return this.keycloak;
+	}
+
+	private static String randomKey() {
+		byte[] key = new byte[32];
+		new SecureRandom().nextBytes(key);
+		return Base64.getEncoder().encodeToString(key);
 	}
 
 	private static <T> T started(@Nullable T part, String name) {
@@ -213,8 +252,8 @@ public final class DevStack implements AutoCloseable {
 	}
 
 	/**
-	 * Stops Keycloak and Kafka (at once, they do not depend on each other), then
-	 * PostgreSQL if embedded.
+	 * Stops Keycloak and Kafka (at once, they do not depend on each other), then Redis if
+	 * the stack started it, then PostgreSQL if embedded.
 	 */
 	@Override
 	public void close() {
@@ -234,6 +273,7 @@ public final class DevStack implements AutoCloseable {
 			slowParts.add(this.kafka);
 		}
 		Parallel.forEach(slowParts, AutoCloseable::close);
+		this.redis.close();
 		this.postgres.close();
 		if (deleteWorkDir && this.settings.workDir() == null && !this.settings.keepWorkDir()) {
 			Cache.delete(this.workDir);

@@ -33,9 +33,20 @@ public record DevStackSettings(int kafkaPort, int kafkaControllerPort, int keycl
 
 	public static final String PG_PASSWORD = "XORSTACK_PG_PASSWORD";
 
+	/** An external Redis to use instead of starting the machine's redis-server. */
 	public static final String REDIS_HOST = "XORSTACK_REDIS_HOST";
 
+	/**
+	 * The port of the external Redis (default 6379), or of the stack's own (default a
+	 * free one).
+	 */
 	public static final String REDIS_PORT = "XORSTACK_REDIS_PORT";
+
+	/** The user the gateway signs in to an external Redis as; read when it starts. */
+	public static final String REDIS_USERNAME = "XORSTACK_REDIS_USERNAME";
+
+	/** That user's password; read when the stack starts, never kept in the settings. */
+	public static final String REDIS_PASSWORD = "XORSTACK_REDIS_PASSWORD";
 
 	/** Everything on its usual port, databases without suffix kept as they are. */
 	public static DevStackSettings defaults() {
@@ -52,10 +63,11 @@ public record DevStackSettings(int kafkaPort, int kafkaControllerPort, int keycl
 	}
 
 	static DevStackSettings fromEnvironment(Map<String, String> env) {
+		String redisHost = env.getOrDefault(REDIS_HOST, "").strip();
 		return new DevStackSettings(port(env, KAFKA_PORT, 9092), port(env, KAFKA_CONTROLLER_PORT, 9093),
 				port(env, KEYCLOAK_PORT, 8180), env.getOrDefault(PG_URL, "jdbc:postgresql://127.0.0.1:5432/"),
-				env.getOrDefault(PG_USER, "postgres"), env.getOrDefault(PG_PASSWORD, ""), "", false,
-				env.getOrDefault(REDIS_HOST, "127.0.0.1"), port(env, REDIS_PORT, 6379), true, true, null, null, false);
+				env.getOrDefault(PG_USER, "postgres"), env.getOrDefault(PG_PASSWORD, ""), "", false, redisHost,
+				port(env, REDIS_PORT, redisHost.isEmpty() ? 0 : 6379), true, true, null, null, false);
 	}
 
 	static int port(Map<String, String> env, String variable, int fallback) {
@@ -76,7 +88,8 @@ public record DevStackSettings(int kafkaPort, int kafkaControllerPort, int keycl
 	}
 
 	public DevStackSettings withFreePorts() {
-		return withKafkaPorts(0, 0).withKeycloakPort(0);
+		DevStackSettings free = withKafkaPorts(0, 0).withKeycloakPort(0);
+		return ownRedis() ? free.withRedis("", 0) : free;
 	}
 
 	public DevStackSettings withKafkaPorts(int port, int controllerPort) {
@@ -109,6 +122,15 @@ public record DevStackSettings(int kafkaPort, int kafkaControllerPort, int keycl
 				this.kafka, this.keycloak, this.realmFile, this.workDir, this.keepWorkDir);
 	}
 
+	/** Whether the stack starts its own Redis rather than use an external one. */
+	public boolean ownRedis() {
+		return this.redisHost.isEmpty();
+	}
+
+	/**
+	 * @param host an external Redis, or {@code ""} for one the stack starts on
+	 * {@code port} ({@code 0} for a free one)
+	 */
 	public DevStackSettings withRedis(String host, int port) {
 		return new DevStackSettings(this.kafkaPort, this.kafkaControllerPort, this.keycloakPort, this.postgresUrl,
 				this.postgresUser, this.postgresPassword, this.databaseSuffix, this.recreateDatabases, host, port,
@@ -116,8 +138,7 @@ public record DevStackSettings(int kafkaPort, int kafkaControllerPort, int keycl
 	}
 
 	/**
-	 * Which of the two slow parts to start; PostgreSQL and the Redis probe are always
-	 * there.
+	 * Which of the two slow parts to start; PostgreSQL and Redis are always there.
 	 */
 	public DevStackSettings withParts(boolean kafka, boolean keycloak) {
 		return new DevStackSettings(this.kafkaPort, this.kafkaControllerPort, this.keycloakPort, this.postgresUrl,

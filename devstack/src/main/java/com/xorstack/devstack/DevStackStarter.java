@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * stops it again.
  */
 final class DevStackStarter {
+
+	private static final System.Logger logger = System.getLogger(DevStackStarter.class.getName());
 
 	private final DevStackSettings settings;
 
@@ -38,7 +41,11 @@ final class DevStackStarter {
 			Postgres postgres = remember(Postgres.connect(this.settings.postgresUrl(), this.settings.postgresUser(),
 					this.settings.postgresPassword(), this.workDir.resolve("logs")));
 			postgres.ensureDatabases(databases(), this.settings.recreateDatabases());
-			Redis redis = Redis.probe(this.settings.redisHost(), this.settings.redisPort());
+			Redis redis = remember(redis());
+			if (!redis.available()) {
+				logger.log(System.Logger.Level.WARNING,
+						"No Redis, " + redis.why() + ": the gateway keeps rate limits and console sessions in process");
+			}
 			Parallel.all(slowParts);
 			DevStack stack = new DevStack(this.settings, this.workDir, postgres, redis, this.kafka, this.keycloak);
 			StopOnExit.register(stack);
@@ -79,6 +86,24 @@ final class DevStackStarter {
 			parts.add(() -> this.keycloak = remember(KeycloakServer.start(java, artifacts, this.workDir, port, realm)));
 		}
 		return parts;
+	}
+
+	/**
+	 * The machine's redis-server started for this run, or the external Redis of
+	 * XORSTACK_REDIS_HOST, whose credentials are read here so that the settings never
+	 * hold a password. Without either the gateway keeps its state in process.
+	 */
+	private Redis redis() {
+		if (!this.settings.ownRedis()) {
+			return Redis.probe(this.settings.redisHost(), this.settings.redisPort(),
+					System.getenv(DevStackSettings.REDIS_USERNAME), System.getenv(DevStackSettings.REDIS_PASSWORD));
+		}
+		Optional<Path> binary = RedisServer.find();
+		if (binary.isEmpty()) {
+			return Redis.absent("redis-server is not installed (apt-get install redis-server)");
+		}
+		int port = Ports.claim(this.settings.redisPort(), "Redis", DevStackSettings.REDIS_PORT);
+		return Redis.of(RedisServer.start(binary.get(), this.workDir, port));
 	}
 
 	/**

@@ -43,6 +43,9 @@ record ServiceEnvironment(DevStack devStack, Map<Service, Integer> ports, @Nulla
 			variables.put("REDIS_HOST", this.devStack.redisHost());
 			variables.put("REDIS_PORT", String.valueOf(this.devStack.redisPort()));
 			variables.put("XORSTACK_REDIS_ENABLED", String.valueOf(this.devStack.redisAvailable()));
+			putIfSet(variables, "REDIS_USERNAME", this.devStack.redisUsername());
+			putIfSet(variables, "REDIS_PASSWORD", this.devStack.redisPassword());
+			variables.put("XORSTACK_CONSOLE_SESSION_KEY", this.devStack.consoleSessionKey());
 		}
 		// every service serves actuator (health, prometheus) on a port of its own, as in
 		// production; ServiceProcess probes readiness there
@@ -90,6 +93,12 @@ record ServiceEnvironment(DevStack devStack, Map<Service, Integer> ports, @Nulla
 		}
 		variables.putAll(StartupSwitches.VARIABLES);
 		return variables;
+	}
+
+	private static void putIfSet(Map<String, String> variables, String name, @Nullable String value) {
+		if (value != null && !value.isEmpty()) {
+			variables.put(name, value);
+		}
 	}
 
 	private String url(Service service) {

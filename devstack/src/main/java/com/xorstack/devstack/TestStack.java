@@ -88,8 +88,9 @@ public final class TestStack {
 	}
 
 	/**
-	 * Kafka and Keycloak settings of the gateway, the one service without a database:
-	 * Kafka as its principal.
+	 * Kafka, Keycloak and Redis settings of the gateway, the one service without a
+	 * database: Kafka as its principal, Redis as its ACL user with the key its console
+	 * sessions are encrypted with (other services ignore these).
 	 */
 	public Map<String, String> springProperties() {
 		return springPropertiesAs(KafkaPrincipals.GATEWAY);
@@ -102,6 +103,15 @@ public final class TestStack {
 		properties.put("xorstack.kafka.password", this.stack.kafkaPassword(kafkaPrincipal));
 		properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", this.stack.issuerUri());
 		properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", this.stack.jwkSetUri());
+		properties.put("spring.data.redis.host", this.stack.redisHost());
+		properties.put("spring.data.redis.port", String.valueOf(this.stack.redisPort()));
+		if (this.stack.redisUsername() != null) {
+			properties.put("spring.data.redis.username", this.stack.redisUsername());
+		}
+		if (this.stack.redisPassword() != null) {
+			properties.put("spring.data.redis.password", this.stack.redisPassword());
+		}
+		properties.put("xorstack.gateway.console.session-key", this.stack.consoleSessionKey());
 		return properties;
 	}
 

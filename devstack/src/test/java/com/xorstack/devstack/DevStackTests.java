@@ -39,7 +39,7 @@ class DevStackTests {
 	}
 
 	@Test
-	void kafkaOnFreePortsCarriesARecordAndCloseLeavesNoProcess() throws Exception {
+	void kafkaAndRedisOnFreePortsAndCloseLeavesNoProcess() throws Exception {
 		long started = System.nanoTime();
 		DevStack stack = DevStack.start(DevStackSettings.forTests(SUFFIX).withParts(true, false));
 		System.out.printf("DevStack with Kafka ready in %d ms%n", (System.nanoTime() - started) / 1_000_000);
@@ -56,6 +56,11 @@ class DevStackTests {
 			ProcessHandle kafka = ProcessHandle.of(stack.kafka().pid()).orElseThrow();
 			processes.add(kafka);
 			kafka.descendants().forEach(processes::add);
+			// redis-server is on this machine and in CI: the stack starts its own
+			assertThat(stack.redisAvailable()).isTrue();
+			assertThat(stack.redisUsername()).isEqualTo("gateway");
+			assertThat(stack.redisPort()).isNotEqualTo(6379);
+			processes.add(ProcessHandle.of(stack.redis().server().pid()).orElseThrow());
 		}
 		assertThat(processes).noneMatch(ProcessHandle::isAlive);
 		assertThat(stack.workDir()).doesNotExist();

@@ -14,7 +14,7 @@ import com.xorstack.devstack.TestStack;
 
 /**
  * Points every route of the gateway under test at one stand-in HTTP server, and gives the
- * gateway the devstack's real Kafka and Keycloak.
+ * gateway the devstack's real Kafka, Keycloak and Redis (with its ACL user).
  */
 public final class StandInServices {
 
@@ -35,9 +35,10 @@ public final class StandInServices {
 
 	/**
 	 * Console sessions of this test JVM get a Redis key namespace of their own, so that
-	 * runs in parallel on one Redis never see each other's sessions.
+	 * runs in parallel on one (external) Redis never see each other's sessions; it is
+	 * under the console's, the keys the devstack's Redis lets the gateway use.
 	 */
-	public static final String SESSION_NAMESPACE = "xorstack-test-" + ProcessHandle.current().pid() + ":console";
+	public static final String SESSION_NAMESPACE = "xorstack:console:test-" + ProcessHandle.current().pid();
 
 	/** Short, so that sessions the tests leave in Redis soon expire. */
 	public static final Duration SESSION_TIMEOUT = Duration.ofMinutes(10);

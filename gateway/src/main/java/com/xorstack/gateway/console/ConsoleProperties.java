@@ -1,6 +1,9 @@
 package com.xorstack.gateway.console;
 
 import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,10 +19,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ({@code <namespace>:sessions:<id>})
  * @param clientId the confidential Keycloak client the gateway signs people in with
  * @param clientSecret its secret
+ * @param sessionKey the AES-256 key (base64 of 32 bytes) that session values in Redis are
+ * encrypted with; required when sessions are in Redis
+ * @param previousSessionKeys keys that sessions may still be encrypted with after a
+ * rotation: read, never written
  */
 @ConfigurationProperties("xorstack.gateway.console")
 record ConsoleProperties(@DefaultValue("false") boolean secureCookies,
 		@DefaultValue("XORSTACK_SESSION") String sessionCookie, @DefaultValue("8h") Duration sessionTimeout,
 		@DefaultValue("xorstack:console") String sessionNamespace, @DefaultValue("xorstack-console") String clientId,
-		String clientSecret) {
+		String clientSecret, @Nullable String sessionKey, @DefaultValue List<String> previousSessionKeys) {
 }

@@ -54,15 +54,19 @@ class ConsoleSessionConfiguration {
 		 * DefaultOidcUser, the OAuth2AuthorizedClient, the saved authorization request)
 		 * is Serializable with a fixed serialVersionUID, whereas JSON would need Spring
 		 * Security's Jackson modules and an allowlist of polymorphic types kept in step
-		 * with every class we store. The price: values are opaque in redis-cli, and an
-		 * upgrade that changes these classes incompatibly signs people out (change the
-		 * namespace then).
+		 * with every class we store. The price: an upgrade that changes these classes
+		 * incompatibly signs people out. Every value is then sealed with AES-GCM
+		 * ({@link SessionCipher}): the tokens are not readable from Redis, and nothing
+		 * written there without the key is ever deserialized. Without a key the gateway
+		 * does not start.
 		 */
 		@Bean
 		ReactiveRedisSessionRepository consoleSessionRepository(ReactiveRedisConnectionFactory redis,
 				ConsoleProperties properties) {
+			SessionCipher cipher = SessionCipher.of(properties.sessionKey(), properties.previousSessionKeys());
 			RedisSerializer<String> keys = RedisSerializer.string();
-			RedisSerializer<Object> values = new JdkSerializationRedisSerializer(getClass().getClassLoader());
+			RedisSerializer<Object> values = new SealedRedisSerializer(
+					new JdkSerializationRedisSerializer(getClass().getClassLoader()), cipher);
 			RedisSerializationContext<String, Object> serialization = RedisSerializationContext
 				.<String, Object>newSerializationContext(values)
 				.key(keys)
@@ -72,15 +76,19 @@ class ConsoleSessionConfiguration {
 					new ReactiveRedisTemplate<>(redis, serialization));
 			sessions.setRedisKeyNamespace(properties.sessionNamespace());
 			sessions.setDefaultMaxInactiveInterval(properties.sessionTimeout());
-			logger.info("Console sessions in Redis under {}:sessions, idle timeout {}", properties.sessionNamespace(),
-					properties.sessionTimeout());
+			logger.info(
+					"Console sessions in Redis under {}:sessions, idle timeout {}, values encrypted with AES-GCM"
+							+ " ({} previous keys readable)",
+					properties.sessionNamespace(), properties.sessionTimeout(),
+					properties.previousSessionKeys().size());
 			return sessions;
 		}
 
 		@Bean(WebHttpHandlerBuilder.WEB_SESSION_MANAGER_BEAN_NAME)
 		WebSessionManager webSessionManager(ReactiveRedisSessionRepository consoleSessionRepository,
 				WebSessionIdResolver webSessionIdResolver) {
-			return manager(new SpringSessionWebSessionStore<>(consoleSessionRepository), webSessionIdResolver);
+			return manager(new SpringSessionWebSessionStore<>(new UnreadableSessionsAbsent<>(consoleSessionRepository)),
+					webSessionIdResolver);
 		}
 
 	}

@@ -20,12 +20,12 @@ import com.xorstack.gateway.StandInServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The buckets in the real Redis (127.0.0.1:6379), as production runs them.
+ * The buckets in the devstack's Redis, signed in as its ACL user, as production runs
+ * them: a command the ACL refuses would let every request through, and fail here.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "xorstack.gateway.rate-limit.redis-enabled=true", "management.server.port=0",
-				"xorstack.gateway.rate-limit.replenish-rate=1", "xorstack.gateway.rate-limit.burst-capacity=3",
-				"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=6379" })
+				"xorstack.gateway.rate-limit.replenish-rate=1", "xorstack.gateway.rate-limit.burst-capacity=3" })
 @AutoConfigureWebTestClient
 class RedisRateLimitIntegrationTests {
 
