@@ -171,7 +171,7 @@ class DockerComposeTests {
 	}
 
 	@Test
-	void withoutTheRedisPasswordOrTheSessionKeyComposeRefusesToStart() {
+	void withoutAnyOfItsSecretsComposeRefusesToStartNamingIt() {
 		for (String missing : DockerCompose.REQUIRED_SECRETS.keySet()) {
 			Map<String, String> environment = new java.util.HashMap<>(DockerCompose.REQUIRED_SECRETS);
 			environment.remove(missing);
