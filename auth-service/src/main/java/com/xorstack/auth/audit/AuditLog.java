@@ -107,7 +107,18 @@ public class AuditLog {
 				warnings.add("The anchored head could not be read: " + ex.getMessage());
 				return Mono.just(Optional.empty());
 			});
-		return head.flatMap((anchored) -> this.rows.anchorHash().flatMap((start) -> {
+		return head.flatMap((anchored) -> this.rows.anchors().collectList().flatMap((anchors) -> {
+			for (AuditAnchor anchor : anchors) {
+				String problem = anchor.problem(this.keys);
+				if (problem != null) {
+					// a forged anchor would let the rows before it go unnoticed
+					return Mono.just(new AuditVerification(
+							false, 0, null, null, null, "Retention anchor seq " + anchor.seq() + " (partition "
+									+ anchor.partitionName() + ") " + problem,
+							anchored.orElse(null), List.copyOf(warnings)));
+				}
+			}
+			String start = anchors.isEmpty() ? AuditRow.GENESIS : anchors.get(anchors.size() - 1).lastHash();
 			AuditVerification.Walk walk = new AuditVerification.Walk(start, this.keys, anchored.orElse(null));
 			warnings.forEach(walk::warn);
 			return this.rows.inChainOrder().takeWhile(walk::accept).then(Mono.fromSupplier(walk::result));

@@ -1,6 +1,7 @@
 package com.xorstack.auth.audit;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,6 +61,18 @@ class AuditRepository {
 			.map((row) -> row.get("last_hash", String.class))
 			.one()
 			.defaultIfEmpty(AuditRow.GENESIS);
+	}
+
+	/** Every anchor retention left, oldest first. */
+	Flux<AuditAnchor> anchors() {
+		return this.db
+			.sql("select seq, partition_name, range_end, rows_dropped, last_seq, last_hash, chain_version, signature"
+					+ " from audit_anchor order by seq")
+			.map((row) -> new AuditAnchor(row.get("seq", Long.class), row.get("partition_name", String.class),
+					row.get("range_end", OffsetDateTime.class).toInstant(), row.get("rows_dropped", Long.class),
+					row.get("last_seq", Long.class), row.get("last_hash", String.class),
+					row.get("chain_version", Integer.class), row.get("signature", String.class)))
+			.all();
 	}
 
 	Mono<Boolean> containsEvent(String eventId) {

@@ -48,8 +48,10 @@ class AuditRetention {
 
 	private final Clock clock;
 
+	private final AuditChainKeys keys;
+
 	AuditRetention(AuditPartitions partitions, AuditRepository rows, AuditLog audit, DatabaseClient db,
-			TransactionalOperator transactions, AuditProperties properties, Clock clock) {
+			TransactionalOperator transactions, AuditProperties properties, Clock clock, AuditChainKeys keys) {
 		this.partitions = partitions;
 		this.rows = rows;
 		this.audit = audit;
@@ -57,6 +59,7 @@ class AuditRetention {
 		this.transactions = transactions;
 		this.properties = properties;
 		this.clock = clock;
+		this.keys = keys;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -108,14 +111,18 @@ class AuditRetention {
 	}
 
 	private Mono<Void> writeAnchor(Anchor anchor) {
-		return this.db
-			.sql("insert into audit_anchor (partition_name, range_end, rows_dropped, last_seq, last_hash)"
-					+ " values (:name, :end, :rows, :lastSeq, :lastHash)")
-			.bind("name", AuditPartitions.nameOf(anchor.month()))
-			.bind("end", end(anchor.month()).atOffset(ZoneOffset.UTC))
-			.bind("rows", anchor.rows())
-			.bind("lastSeq", Parameter.fromOrEmpty(anchor.lastSeq(), Long.class))
-			.bind("lastHash", anchor.lastHash())
+		int version = this.keys.currentVersion();
+		AuditAnchor signed = new AuditAnchor(0, AuditPartitions.nameOf(anchor.month()), end(anchor.month()),
+				anchor.rows(), anchor.lastSeq(), anchor.lastHash(), version, null);
+		return this.db.sql("insert into audit_anchor (partition_name, range_end, rows_dropped, last_seq, last_hash,"
+				+ " chain_version, signature) values (:name, :end, :rows, :lastSeq, :lastHash, :version, :signature)")
+			.bind("name", signed.partitionName())
+			.bind("end", signed.rangeEnd().atOffset(ZoneOffset.UTC))
+			.bind("rows", signed.rowsDropped())
+			.bind("lastSeq", Parameter.fromOrEmpty(signed.lastSeq(), Long.class))
+			.bind("lastHash", signed.lastHash())
+			.bind("version", version)
+			.bind("signature", signed.sign(this.keys))
 			.then();
 	}
 
