@@ -1,5 +1,8 @@
 package com.xorstack.devstack;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -104,6 +107,37 @@ public final class TestStack {
 	public Map<String, String> springPropertiesOfScratchDatabase(String name) {
 		this.stack.createScratchDatabase(name);
 		return springProperties(name);
+	}
+
+	/**
+	 * Runs statements in one transaction as the owner role of a service database, for a
+	 * test that changes the schema the service itself may not change.
+	 */
+	public void executeAsOwner(String database, String... statements) {
+		execute(database, this.stack.ownerLogin(database), statements);
+	}
+
+	/**
+	 * Runs statements in one transaction as the superuser, for a test that attacks as one
+	 * on purpose.
+	 */
+	public void executeAsSuperuser(String database, String... statements) {
+		execute(database, this.stack.superuserLogin(), statements);
+	}
+
+	private void execute(String database, DatabaseLogin login, String... statements) {
+		try (Connection connection = this.stack.connect(database, login)) {
+			connection.setAutoCommit(false);
+			try (Statement statement = connection.createStatement()) {
+				for (String sql : statements) {
+					statement.execute(sql);
+				}
+			}
+			connection.commit();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("As " + login.user() + " on " + database + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	/**
