@@ -87,16 +87,18 @@ public final class TestStack {
 
 	/**
 	 * {@link #springProperties()} plus the R2DBC and Flyway settings of one service
-	 * database.
+	 * database: Flyway as the owner role, R2DBC as the runtime role, as in production.
 	 */
 	public Map<String, String> springProperties(String database) {
 		Map<String, String> properties = springProperties();
+		DatabaseLogin runtime = this.stack.runtimeLogin(database);
+		DatabaseLogin owner = this.stack.ownerLogin(database);
 		properties.put("spring.r2dbc.url", this.stack.r2dbcUrl(database));
-		properties.put("spring.r2dbc.username", this.stack.postgresUser());
-		properties.put("spring.r2dbc.password", this.stack.postgresPassword());
+		properties.put("spring.r2dbc.username", runtime.user());
+		properties.put("spring.r2dbc.password", runtime.password());
 		properties.put("spring.flyway.url", this.stack.jdbcUrl(database));
-		properties.put("spring.flyway.user", this.stack.postgresUser());
-		properties.put("spring.flyway.password", this.stack.postgresPassword());
+		properties.put("spring.flyway.user", owner.user());
+		properties.put("spring.flyway.password", owner.password());
 		return properties;
 	}
 
