@@ -26,7 +26,8 @@ final class DockerCompose {
 		if (resolved == null) {
 			String binary = run(List.of("bash", Repo.path("deploy/tools/ensure-docker-compose.sh").toString()), 600)
 				.strip();
-			String config = run(List.of(binary, "--file", Repo.path("docker-compose.yml").toString(), "config"), 120);
+			String config = run(List.of(binary, "--file", Repo.path("docker-compose.yml").toString(), "config"),
+					requiredVariables(), 120);
 			resolved = Repo.yamlDocuments(config).get(0);
 		}
 		return resolved;
@@ -48,14 +49,34 @@ final class DockerCompose {
 	}
 
 	/**
+	 * A stand-in value for each variable the file requires ({@code ${NAME:?message}}, the
+	 * secrets with no default), which {@code config} refuses to resolve without. The
+	 * value names the variable, so that a test can see which one a setting took.
+	 */
+	static Map<String, String> requiredVariables() {
+		Map<String, String> variables = new java.util.TreeMap<>();
+		java.util.regex.Matcher required = java.util.regex.Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):\\?")
+			.matcher(Repo.read("docker-compose.yml"));
+		while (required.find()) {
+			variables.put(required.group(1), "test-" + required.group(1));
+		}
+		return variables;
+	}
+
+	/**
 	 * Runs a command in the repository root; its standard output, or an error with both.
 	 */
 	static String run(List<String> command, long timeoutSeconds) {
+		return run(command, Map.of(), timeoutSeconds);
+	}
+
+	private static String run(List<String> command, Map<String, String> environment, long timeoutSeconds) {
 		try {
 			Path errors = java.nio.file.Files.createTempFile("deploy-tests", ".err");
-			Process process = new ProcessBuilder(command).directory(Repo.ROOT.toFile())
-				.redirectError(errors.toFile())
-				.start();
+			ProcessBuilder builder = new ProcessBuilder(command).directory(Repo.ROOT.toFile())
+				.redirectError(errors.toFile());
+			builder.environment().putAll(environment);
+			Process process = builder.start();
 			process.getOutputStream().close();
 			String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
