@@ -1,9 +1,9 @@
--- Issue 18: the service no longer connects as the owner of its tables (afterMigrate.sql
--- grants the runtime role rows, not DDL). Making and dropping the daily partitions of ai_logs
--- needs ownership, so both happen in functions that run as their owner (security definer),
--- take a day, not a name, and check what they are asked to do. Only the runtime role may
--- execute them. A fixed search_path (public, where only the owner creates, pg_temp last): such a function must not resolve names through a
--- schema the caller controls.
+-- Issue 18: the service no longer connects as the owner of its tables (afterMigrate.sql grants
+-- the runtime role rows, not DDL). Making and dropping the daily partitions of ai_logs needs
+-- ownership, so both happen in functions that run as their owner (security definer), take a
+-- day, not a name, and check what they are asked to do. Only the runtime role may execute
+-- them. A fixed search_path (public, where only the owner creates, pg_temp last): such a
+-- function must not resolve names through a schema the caller controls.
 
 create function ai_logs_create_partition(day date) returns text language plpgsql
     security definer set search_path = public, pg_temp as $$

@@ -1,8 +1,8 @@
 -- Flyway callback, after every migrate, as the owner role: gives the runtime role (the R2DBC
--- user, placeholder runtime_role) what ailog-service needs and revokes the rest: rows of its tables
--- (never the migration history), its sequences and the partition functions of V3, but no DDL, TRUNCATE or triggers.
--- Idempotent, and a no-op when one user does both (a setup with a single database user
--- keeps working, without the separation).
+-- user, placeholder runtime_role) what ailog-service needs and revokes the rest: rows of its
+-- tables (never the migration history), its sequences and the partition functions of V3, but
+-- no DDL, TRUNCATE or triggers. Idempotent, and a no-op when one user does both (a setup with
+-- a single database user keeps working, without the separation).
 do $$
 declare
     runtime constant text := '${runtime_role}';

@@ -1,9 +1,10 @@
--- Issue 18: the service no longer connects as the owner of its tables (afterMigrate.sql
--- grants the runtime role rows, not DDL). Making and dropping rollup partitions needs
--- ownership, so both happen in functions that run as their owner (security definer) and
--- check their arguments: a rollup table, a partition name of that table, a range of at most
--- a month. Only the runtime role may execute them. A fixed search_path (public, where only the owner creates, pg_temp last): such a function must
--- not resolve names through a schema the caller controls.
+-- Issue 18: the service no longer connects as the owner of its tables (afterMigrate.sql grants
+-- the runtime role rows, not DDL). Making and dropping rollup partitions needs ownership, so
+-- both happen in functions that run as their owner (security definer) and check their
+-- arguments: a rollup table, a partition name of that table, a range of at most a month. Only
+-- the runtime role may execute them. A fixed search_path (public, where only the owner
+-- creates, pg_temp last): such a function must not resolve names through a schema the caller
+-- controls.
 
 create function rollup_create_partition(parent text, name text, range_from timestamptz, range_to timestamptz)
     returns void language plpgsql security definer set search_path = public, pg_temp as $$
