@@ -3,7 +3,6 @@ package com.xorstack.bench;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -109,8 +108,8 @@ final class CopyCeiling {
 	}
 
 	Connection connect() throws SQLException {
-		return DriverManager.getConnection(this.stack.jdbcUrl("ailog"), this.stack.postgresUser(),
-				this.stack.postgresPassword());
+		// as the owner: the benchmark makes a table of its own beside the service's
+		return this.stack.connect("ailog", this.stack.ownerLogin("ailog"));
 	}
 
 	private static void recreateTable(Connection connection) throws SQLException {

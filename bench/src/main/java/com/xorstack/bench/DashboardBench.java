@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.xorstack.devstack.DatabaseLogin;
 import com.xorstack.devstack.Service;
 import com.xorstack.devstack.Suite;
 import com.xorstack.metrics.rollup.RollupLoader;
@@ -77,9 +78,11 @@ final class DashboardBench {
 				this.aiCalls, from, to);
 		SyntheticTraffic traffic = new SyntheticTraffic(from, to, this.requests, this.aiCalls);
 		long started = System.nanoTime();
-		RollupLoader loader = new RollupLoader(this.suite.devStack().jdbcUrl("metrics"),
-				this.suite.devStack().postgresUser(), this.suite.devStack().postgresPassword(), now,
-				Duration.ofDays(7));
+		// as the owner, like the service's migrations: partitions it makes are then the
+		// owner's, and the service's runtime role gets its usual grants on them
+		DatabaseLogin owner = this.suite.devStack().ownerLogin("metrics");
+		RollupLoader loader = new RollupLoader(this.suite.devStack().jdbcUrl("metrics"), owner.user(), owner.password(),
+				now, Duration.ofDays(7));
 		Map<String, Long> rows = loader.load(from, to, traffic);
 		System.out.printf("loaded in %.0f s: rows %s (15 routes, %d AI series)%n", (System.nanoTime() - started) / 1e9,
 				rows, traffic.aiSeriesCount());

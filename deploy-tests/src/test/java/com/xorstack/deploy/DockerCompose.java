@@ -26,17 +26,11 @@ final class DockerCompose {
 	 * The secrets that docker-compose.yml requires, with no default, as an operator's
 	 * {@code .env} would set them.
 	 */
-	static final Map<String, String> REQUIRED_SECRETS = Map.ofEntries(
-			Map.entry("REDIS_PASSWORD", "redis-password-of-the-test"),
-			Map.entry("XORSTACK_CONSOLE_SESSION_KEY", "c2Vzc2lvbi1rZXktb2YtdGhlLXRlc3QtMzItYnl0ZXM="),
-			Map.entry("KAFKA_ADMIN_PASSWORD", "kafka-admin-of-the-test"),
-			Map.entry("KAFKA_FEEDBACK_PASSWORD", "kafka-feedback-of-the-test"),
-			Map.entry("KAFKA_METRICS_PASSWORD", "kafka-metrics-of-the-test"),
-			Map.entry("KAFKA_AILOG_PASSWORD", "kafka-ailog-of-the-test"),
-			Map.entry("KAFKA_AUTH_PASSWORD", "kafka-auth-of-the-test"),
-			Map.entry("KAFKA_GATEWAY_PASSWORD", "kafka-gateway-of-the-test"),
-			Map.entry("KAFKA_EDGE_PASSWORD", "kafka-edge-of-the-test"),
-			Map.entry("AUDIT_CHAIN_KEY", "audit-chain-key-of-the-test-at-least-32-characters"));
+	/**
+	 * Every variable docker-compose.yml requires ({@code ${VAR:?...}}), each with a
+	 * made-up value of the right form.
+	 */
+	static final Map<String, String> REQUIRED_SECRETS = requiredVariables();
 
 	static synchronized Map<String, Object> resolved() {
 		if (resolved == null) {
@@ -66,6 +60,24 @@ final class DockerCompose {
 		Map<String, String> environment = new java.util.LinkedHashMap<>();
 		Repo.map(service(name).get("environment")).forEach((key, value) -> environment.put(key, String.valueOf(value)));
 		return environment;
+	}
+
+	/**
+	 * A stand-in value for each variable the file requires ({@code ${NAME:?message}}, the
+	 * secrets with no default), which {@code config} refuses to resolve without. The
+	 * value names the variable, so that a test can see which one a setting took.
+	 */
+	static Map<String, String> requiredVariables() {
+		Map<String, String> variables = new java.util.TreeMap<>();
+		java.util.regex.Matcher required = java.util.regex.Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):\\?")
+			.matcher(Repo.read("docker-compose.yml"));
+		while (required.find()) {
+			variables.put(required.group(1), "test-" + required.group(1));
+		}
+		// the gateway checks that the session key is 32 bytes of base64
+		variables.computeIfPresent("XORSTACK_CONSOLE_SESSION_KEY",
+				(name, value) -> "c2Vzc2lvbi1rZXktb2YtdGhlLXRlc3QtMzItYnl0ZXM=");
+		return java.util.Collections.unmodifiableMap(variables);
 	}
 
 	/**

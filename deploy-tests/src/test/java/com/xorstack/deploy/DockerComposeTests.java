@@ -184,13 +184,43 @@ class DockerComposeTests {
 
 	@Test
 	void eachServiceUsesItsOwnDatabaseWhichPostgresCreates() {
-		String init = Repo.read("deploy/postgres/init-databases.sql");
+		String init = Repo.read("deploy/postgres/init-databases.sh");
+		List<String> volumes = Repo.list(DockerCompose.service("postgres").get("volumes"))
+			.stream()
+			.map(String::valueOf)
+			.toList();
+		assertThat(volumes).anyMatch((volume) -> volume.contains("init-databases.sh:/docker-entrypoint-initdb.d/"));
 		for (String module : Repo.SERVICES.subList(1, Repo.SERVICES.size())) {
 			String database = ServiceConfiguration.of(module).database();
 			Map<String, String> environment = DockerCompose.environment(module);
 			assertThat(environment.get("DB_R2DBC_URL")).isEqualTo("r2dbc:postgresql://postgres:5432/" + database);
 			assertThat(environment.get("DB_JDBC_URL")).isEqualTo("jdbc:postgresql://postgres:5432/" + database);
-			assertThat(init).contains("create database " + database + ";");
+			assertThat(init).containsPattern("for database in [a-z ]*\\b" + database + "\\b");
+		}
+	}
+
+	@Test
+	void eachServiceRunsAsItsRuntimeRoleAndMigratesAsItsOwnerNeverAsTheSuperuser() {
+		String superuser = DockerCompose.environment("postgres").get("POSTGRES_USER");
+		for (String module : Repo.SERVICES.subList(1, Repo.SERVICES.size())) {
+			String database = ServiceConfiguration.of(module).database();
+			String prefix = database.toUpperCase(java.util.Locale.ROOT);
+			Map<String, String> environment = DockerCompose.environment(module);
+			assertThat(ServiceConfiguration.of(module).reads("DB_OWNER_USERNAME")).as(module).isTrue();
+			assertThat(environment).as(module)
+				.containsEntry("DB_USERNAME", database + "_app")
+				.containsEntry("DB_OWNER_USERNAME", database + "_owner");
+			assertThat(environment.get("DB_USERNAME")).isNotEqualTo(environment.get("DB_OWNER_USERNAME"))
+				.isNotEqualTo(superuser);
+			assertThat(environment.get("DB_OWNER_USERNAME")).isNotEqualTo(superuser);
+			// no default in the file: the stand-in of a required variable
+			assertThat(environment).as(module)
+				.containsEntry("DB_PASSWORD", "test-" + prefix + "_DB_PASSWORD")
+				.containsEntry("DB_OWNER_PASSWORD", "test-" + prefix + "_DB_OWNER_PASSWORD");
+			// and the init script makes the roles with the same passwords
+			assertThat(DockerCompose.environment("postgres")).as(module)
+				.containsEntry(prefix + "_DB_PASSWORD", environment.get("DB_PASSWORD"))
+				.containsEntry(prefix + "_DB_OWNER_PASSWORD", environment.get("DB_OWNER_PASSWORD"));
 		}
 	}
 

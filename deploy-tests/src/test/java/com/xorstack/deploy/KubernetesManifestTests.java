@@ -29,8 +29,8 @@ class KubernetesManifestTests {
 	private static final Set<String> POD_FIELDS = Set.of("POD_NAME", "POD_NAMESPACE");
 
 	/** Variables that must come from a Secret, never from a value in a manifest. */
-	private static final Set<String> SECRET_VARIABLES = Set.of("DB_USERNAME", "DB_PASSWORD",
-			"KEYCLOAK_ADMIN_CLIENT_SECRET", "KAFKA_PASSWORD", "AUDIT_CHAIN_KEY", "REDIS_PASSWORD",
+	private static final Set<String> SECRET_VARIABLES = Set.of("DB_USERNAME", "DB_PASSWORD", "DB_OWNER_USERNAME",
+			"DB_OWNER_PASSWORD", "KEYCLOAK_ADMIN_CLIENT_SECRET", "KAFKA_PASSWORD", "AUDIT_CHAIN_KEY", "REDIS_PASSWORD",
 			"XORSTACK_CONSOLE_SESSION_KEY", "XORSTACK_CONSOLE_PREVIOUS_SESSION_KEYS");
 
 	@Test
@@ -252,6 +252,44 @@ class KubernetesManifestTests {
 			}
 		}
 		assertThat(Kustomize.find("NetworkPolicy", "default-deny")).isPresent();
+	}
+
+	@Test
+	void eachServiceRunsAsItsRuntimeRoleAndMigratesAsItsDatabasesOwner() {
+		Map<String, Object> cluster = Repo.at(Kustomize.get("Cluster", "xorstack-pg"), "spec");
+		Map<String, Object> initdb = Repo.at(cluster, "bootstrap", "initdb");
+		Map<String, String> roleSecrets = new java.util.HashMap<>();
+		roleSecrets.put(String.valueOf(initdb.get("owner")), String.valueOf(Repo.at(initdb, "secret").get("name")));
+		for (Object entry : Repo.list(Repo.at(cluster, "managed").get("roles"))) {
+			Map<String, Object> role = Repo.map(entry);
+			assertThat(role.get("superuser")).as(role.get("name") + " is no superuser").isNotEqualTo(true);
+			roleSecrets.put(String.valueOf(role.get("name")),
+					String.valueOf(Repo.at(role, "passwordSecret").get("name")));
+		}
+		Map<String, String> databaseOwners = Kustomize.ofKind("Database")
+			.stream()
+			.collect(Collectors.toMap((database) -> String.valueOf(Repo.at(database, "spec").get("name")),
+					(database) -> String.valueOf(Repo.at(database, "spec").get("owner"))));
+		databaseOwners.put(String.valueOf(initdb.get("database")), String.valueOf(initdb.get("owner")));
+		for (String module : Repo.SERVICES.subList(1, Repo.SERVICES.size())) {
+			String database = ServiceConfiguration.of(module).database();
+			assertThat(ServiceConfiguration.of(module).reads("DB_OWNER_USERNAME")).as(module).isTrue();
+			String runtimeSecret = secretOf(module, "DB_USERNAME");
+			String ownerSecret = secretOf(module, "DB_OWNER_USERNAME");
+			assertThat(secretOf(module, "DB_PASSWORD")).as(module).isEqualTo(runtimeSecret);
+			assertThat(secretOf(module, "DB_OWNER_PASSWORD")).as(module).isEqualTo(ownerSecret);
+			assertThat(runtimeSecret).as(module).isNotEqualTo(ownerSecret).doesNotContain("superuser");
+			assertThat(ownerSecret).as(module).doesNotContain("superuser");
+			// the Secrets are the ones CloudNativePG sets the two roles' passwords from
+			assertThat(roleSecrets).as(module)
+				.containsEntry(database + "_app", runtimeSecret)
+				.containsEntry(database + "_owner", ownerSecret);
+			assertThat(databaseOwners).as(module).containsEntry(database, database + "_owner");
+		}
+	}
+
+	private static String secretOf(String module, String variable) {
+		return String.valueOf(Repo.at(Kustomize.env(module).get(variable), "valueFrom", "secretKeyRef").get("name"));
 	}
 
 	@Test

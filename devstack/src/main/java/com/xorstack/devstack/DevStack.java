@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -141,8 +144,8 @@ public final class DevStack implements AutoCloseable {
 	}
 
 	/**
-	 * Drops this stack's databases, for a test JVM that made its own and leaves nothing
-	 * behind.
+	 * Drops this stack's databases and their roles, for a test JVM that made its own and
+	 * leaves nothing behind.
 	 */
 	public void dropDatabases() {
 		List<String> names = new ArrayList<>(DATABASES);
@@ -169,10 +172,41 @@ public final class DevStack implements AutoCloseable {
 		return this.postgres.r2dbcUrl(databaseName(service));
 	}
 
+	/**
+	 * The role a service's Flyway runs as: it owns the service's database and everything
+	 * in it.
+	 */
+	public DatabaseLogin ownerLogin(String service) {
+		return this.postgres.owner(databaseName(service));
+	}
+
+	/**
+	 * The role a service connects as at run time, with only the grants its migrations
+	 * give.
+	 */
+	public DatabaseLogin runtimeLogin(String service) {
+		return this.postgres.runtime(databaseName(service));
+	}
+
+	/**
+	 * The superuser the stack prepares databases with; no service uses it. For tests that
+	 * attack as a superuser on purpose and for loaders that bypass a service.
+	 */
+	public DatabaseLogin superuserLogin() {
+		return new DatabaseLogin(this.postgres.user(), this.postgres.password());
+	}
+
+	/** A JDBC connection to a service's database as the given role. */
+	public Connection connect(String service, DatabaseLogin login) throws SQLException {
+		return DriverManager.getConnection(jdbcUrl(service), login.user(), login.password());
+	}
+
+	/** The superuser's name: see {@link #superuserLogin()}. */
 	public String postgresUser() {
 		return this.postgres.user();
 	}
 
+	/** The superuser's password: see {@link #superuserLogin()}. */
 	public String postgresPassword() {
 		return this.postgres.password();
 	}

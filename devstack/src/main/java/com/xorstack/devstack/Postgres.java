@@ -9,6 +9,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +33,9 @@ final class Postgres implements AutoCloseable {
 	private final String password;
 
 	private final @Nullable EmbeddedPostgres embedded;
+
+	/** The roles of each database this run prepared, by database name. */
+	private final Map<String, DatabaseRoles.Logins> logins = new ConcurrentHashMap<>();
 
 	private Postgres(String host, int port, String user, String password, @Nullable EmbeddedPostgres embedded) {
 		this.host = host;
@@ -77,7 +82,8 @@ final class Postgres implements AutoCloseable {
 	}
 
 	/**
-	 * Creates the missing databases; with {@code recreate}, drops and creates them all.
+	 * Creates the missing databases, each with its owner and runtime role (see
+	 * {@link DatabaseRoles}); with {@code recreate}, drops and creates them all.
 	 */
 	void ensureDatabases(List<String> names, boolean recreate) {
 		try (Connection connection = connectTo("postgres"); Statement statement = connection.createStatement()) {
@@ -87,7 +93,12 @@ final class Postgres implements AutoCloseable {
 					// killed test left behind
 					statement.execute("DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)");
 				}
+				this.logins.put(name, DatabaseRoles.ensureRoles(statement, name));
 				createIfMissing(statement, name);
+				DatabaseRoles.restrict(statement, name);
+				try (Connection database = connectTo(name)) {
+					DatabaseRoles.adoptObjects(database, name);
+				}
 			}
 		}
 		catch (SQLException ex) {
@@ -96,10 +107,13 @@ final class Postgres implements AutoCloseable {
 		}
 	}
 
+	/** Drops the databases and their roles. */
 	void dropDatabases(List<String> names) {
 		try (Connection connection = connectTo("postgres"); Statement statement = connection.createStatement()) {
 			for (String name : names) {
 				statement.execute("DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)");
+				DatabaseRoles.dropRoles(statement, name);
+				this.logins.remove(name);
 			}
 		}
 		catch (SQLException ex) {
@@ -123,9 +137,10 @@ final class Postgres implements AutoCloseable {
 		return DriverManager.getConnection(jdbcUrl(database), this.user, this.password);
 	}
 
-	private static String quote(String name) {
+	static String quote(String name) {
 		if (!name.matches("[a-z_][a-z0-9_]*")) {
-			throw new DevStackException("Not a database name: " + name + " (lower case letters, digits and _ only)");
+			throw new DevStackException(
+					"Not a database or role name: " + name + " (lower case letters, digits and _ only)");
 		}
 		return "\"" + name + "\"";
 	}
@@ -136,6 +151,22 @@ final class Postgres implements AutoCloseable {
 
 	String r2dbcUrl(String database) {
 		return "r2dbc:postgresql://" + this.host + ":" + this.port + "/" + database;
+	}
+
+	DatabaseLogin owner(String database) {
+		return prepared(database).owner();
+	}
+
+	DatabaseLogin runtime(String database) {
+		return prepared(database).runtime();
+	}
+
+	private DatabaseRoles.Logins prepared(String database) {
+		DatabaseRoles.Logins prepared = this.logins.get(database);
+		if (prepared == null) {
+			throw new IllegalStateException("Database " + database + " was not prepared by ensureDatabases");
+		}
+		return prepared;
 	}
 
 	String user() {

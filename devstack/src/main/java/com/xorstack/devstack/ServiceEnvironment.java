@@ -32,8 +32,13 @@ record ServiceEnvironment(DevStack devStack, Map<Service, Integer> ports, @Nulla
 		if (database != null) {
 			variables.put("DB_R2DBC_URL", this.devStack.r2dbcUrl(database));
 			variables.put("DB_JDBC_URL", this.devStack.jdbcUrl(database));
-			variables.put("DB_USERNAME", this.devStack.postgresUser());
-			variables.put("DB_PASSWORD", this.devStack.postgresPassword());
+			// the runtime role for R2DBC, the owner role for Flyway
+			DatabaseLogin runtime = this.devStack.runtimeLogin(database);
+			DatabaseLogin owner = this.devStack.ownerLogin(database);
+			variables.put("DB_USERNAME", runtime.user());
+			variables.put("DB_PASSWORD", runtime.password());
+			variables.put("DB_OWNER_USERNAME", owner.user());
+			variables.put("DB_OWNER_PASSWORD", owner.password());
 		}
 		if (service == Service.GATEWAY) {
 			variables.put("FEEDBACK_SERVICE_URI", url(Service.FEEDBACK));

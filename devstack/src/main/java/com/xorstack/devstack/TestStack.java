@@ -1,5 +1,8 @@
 package com.xorstack.devstack;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -117,8 +120,8 @@ public final class TestStack {
 
 	/**
 	 * The settings of a service with the R2DBC and Flyway settings of its database
-	 * ({@code feedback}, {@code ailog}, {@code metrics} or {@code auth}) and Kafka as its
-	 * principal.
+	 * ({@code feedback}, {@code ailog}, {@code metrics} or {@code auth}): Flyway as the
+	 * owner role, R2DBC as the runtime role, as in production; Kafka as its principal.
 	 */
 	public Map<String, String> springProperties(String database) {
 		return springProperties(database, database);
@@ -131,12 +134,14 @@ public final class TestStack {
 	 */
 	private Map<String, String> springProperties(String database, String service) {
 		Map<String, String> properties = springPropertiesAs(service + "-service");
+		DatabaseLogin runtime = this.stack.runtimeLogin(database);
+		DatabaseLogin owner = this.stack.ownerLogin(database);
 		properties.put("spring.r2dbc.url", this.stack.r2dbcUrl(database));
-		properties.put("spring.r2dbc.username", this.stack.postgresUser());
-		properties.put("spring.r2dbc.password", this.stack.postgresPassword());
+		properties.put("spring.r2dbc.username", runtime.user());
+		properties.put("spring.r2dbc.password", runtime.password());
 		properties.put("spring.flyway.url", this.stack.jdbcUrl(database));
-		properties.put("spring.flyway.user", this.stack.postgresUser());
-		properties.put("spring.flyway.password", this.stack.postgresPassword());
+		properties.put("spring.flyway.user", owner.user());
+		properties.put("spring.flyway.password", owner.password());
 		return properties;
 	}
 
@@ -148,6 +153,37 @@ public final class TestStack {
 	public Map<String, String> springPropertiesOfScratchDatabase(String name, String service) {
 		this.stack.createScratchDatabase(name);
 		return springProperties(name, service);
+	}
+
+	/**
+	 * Runs statements in one transaction as the owner role of a service database, for a
+	 * test that changes the schema the service itself may not change.
+	 */
+	public void executeAsOwner(String database, String... statements) {
+		execute(database, this.stack.ownerLogin(database), statements);
+	}
+
+	/**
+	 * Runs statements in one transaction as the superuser, for a test that attacks as one
+	 * on purpose.
+	 */
+	public void executeAsSuperuser(String database, String... statements) {
+		execute(database, this.stack.superuserLogin(), statements);
+	}
+
+	private void execute(String database, DatabaseLogin login, String... statements) {
+		try (Connection connection = this.stack.connect(database, login)) {
+			connection.setAutoCommit(false);
+			try (Statement statement = connection.createStatement()) {
+				for (String sql : statements) {
+					statement.execute(sql);
+				}
+			}
+			connection.commit();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("As " + login.user() + " on " + database + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	/**

@@ -116,7 +116,9 @@ public class PartitionArchiver {
 
 	/**
 	 * Locks the partition, counts it once more (nothing may have arrived since the
-	 * archive was written), forgets its ids and drops it, all in one transaction.
+	 * archive was written), forgets its ids, records the manifest and drops it, all in
+	 * one transaction. The drop runs as the table's owner and checks the manifest
+	 * (migration V3).
 	 */
 	private Mono<Void> drop(LocalDate day, ArchiveManifest manifest) {
 		String partition = manifest.partition();
@@ -130,8 +132,8 @@ public class PartitionArchiver {
 				.bind("from", manifest.rangeFrom())
 				.bind("to", manifest.rangeTo())
 				.then())
-			.then(this.db.sql("drop table " + partition).then())
-			.then(recordManifest(manifest));
+			.then(recordManifest(manifest))
+			.then(this.db.sql("select ai_logs_drop_partition(:day)").bind("day", day).then());
 		return this.transactions.transactional(work);
 	}
 

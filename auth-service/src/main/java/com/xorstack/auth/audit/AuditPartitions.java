@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The monthly partitions of {@code audit_log} (migration V4): creates them ahead, lists
  * them oldest first, reads the end of one and drops it. Partition names come from
- * {@code audit_log_ensure_partition} in the database, never from user input.
+ * {@code audit_log_ensure_partition} in the database, never from user input; that
+ * function and {@code audit_log_drop_partition} run as the tables' owner.
  */
 @Repository
 class AuditPartitions {
@@ -83,9 +84,13 @@ class AuditPartitions {
 			.one();
 	}
 
-	/** Call inside the transaction that also writes the anchor. */
+	/**
+	 * Call inside the transaction that also writes the anchor, after it: the service does
+	 * not own the table, and the function that drops it for the service checks that the
+	 * anchor is there (migration V7).
+	 */
 	Mono<Void> drop(YearMonth month) {
-		return this.db.sql("drop table " + nameOf(month)).then();
+		return this.db.sql("select audit_log_drop_partition(:first)").bind("first", month.atDay(1)).then();
 	}
 
 	record ChainEnd(long seq, String hash) {

@@ -13,7 +13,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 import com.xorstack.auth.AuthTestProperties;
 import com.xorstack.devstack.TestStack;
@@ -36,9 +35,6 @@ class AuditLogIntegrationTests {
 	DatabaseClient db;
 
 	@Autowired
-	TransactionalOperator transactions;
-
-	@Autowired
 	WebTestClient web;
 
 	@DynamicPropertySource
@@ -47,16 +43,18 @@ class AuditLogIntegrationTests {
 	}
 
 	@Test
-	void theDatabaseRefusesUpdateDeleteAndTruncate() {
+	void theTriggersRefuseUpdateDeleteAndTruncateEvenToTheOwner() {
+		// the service's own role may not even try (AuditRuntimeRoleIntegrationTests)
 		String target = record("immutable");
-		assertThatThrownBy(() -> this.db.sql("update audit_log set actor = 'mallory' where target = :t")
-			.bind("t", target)
-			.then()
-			.block()).hasMessageContaining("append-only");
-		assertThatThrownBy(
-				() -> this.db.sql("delete from audit_log where target = :t").bind("t", target).then().block())
+		assertThatThrownBy(() -> asOwner("update audit_log set actor = 'mallory' where target = '" + target + "'"))
 			.hasMessageContaining("append-only");
-		assertThatThrownBy(() -> this.db.sql("truncate audit_log").then().block()).hasMessageContaining("append-only");
+		assertThatThrownBy(() -> asOwner("delete from audit_log where target = '" + target + "'"))
+			.hasMessageContaining("append-only");
+		assertThatThrownBy(() -> asOwner("truncate audit_log")).hasMessageContaining("append-only");
+	}
+
+	private static void asOwner(String sql) {
+		TestStack.get().executeAsOwner("auth", sql);
 	}
 
 	@Test
@@ -161,14 +159,9 @@ class AuditLogIntegrationTests {
 	}
 
 	private void tamper(UUID id, String actor) {
-		this.transactions
-			.transactional(this.db.sql("set local session_replication_role = replica")
-				.then()
-				.then(this.db.sql("update audit_log set actor = :actor where id = :id")
-					.bind("actor", actor)
-					.bind("id", id)
-					.then()))
-			.block();
+		TestStack.get()
+			.executeAsSuperuser("auth", "set local session_replication_role = replica",
+					"update audit_log set actor = '" + actor + "' where id = '" + id + "'");
 	}
 
 	record AuditPage(java.util.List<Object> items, String nextCursor) {

@@ -99,13 +99,17 @@ class AuditRetentionIntegrationTests {
 		record("after-expiry");
 		assertThat(this.audit.verify().block().valid()).as("new rows continue the chain").isTrue();
 
-		assertThatThrownBy(() -> this.db.sql("delete from audit_anchor").then().block())
+		// refused even to the owner; the service's role has no such privilege at all
+		assertThatThrownBy(() -> TestStack.get().executeAsOwner("auth_retention", "delete from audit_anchor"))
 			.hasMessageContaining("append-only");
-		assertThatThrownBy(() -> this.db.sql("update audit_anchor set last_hash = 'x'").then().block())
+		assertThatThrownBy(
+				() -> TestStack.get().executeAsOwner("auth_retention", "update audit_anchor set last_hash = 'x'"))
 			.hasMessageContaining("append-only");
 
-		// a month dropped by hand, with no anchor, breaks the chain where it was
-		this.db.sql("drop table audit_log_y2024m02").then().block();
+		// a month dropped by hand (by the owner: the service cannot), with no anchor,
+		// breaks
+		// the chain where it was
+		TestStack.get().executeAsOwner("auth_retention", "drop table audit_log_y2024m02");
 		AuditVerification afterTampering = this.audit.verify().block();
 		assertThat(afterTampering.valid()).isFalse();
 		assertThat(afterTampering.firstBrokenId()).isNotEqualTo(firstFebruary).isNotNull();

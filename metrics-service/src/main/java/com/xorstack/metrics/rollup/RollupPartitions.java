@@ -63,9 +63,13 @@ class RollupPartitions {
 		if (this.known.contains(name)) {
 			return Mono.empty();
 		}
-		String ddl = "create table if not exists " + name + " partition of " + granularity.table()
-				+ " for values from ('" + start + "') to ('" + granularity.partitionEnd(start) + "')";
-		return this.db.sql(ddl)
+		// the function runs as the table's owner (migration V24): this role makes no
+		// tables
+		return this.db.sql("select rollup_create_partition(:parent, :name, :from, :to)")
+			.bind("parent", granularity.table())
+			.bind("name", name)
+			.bind("from", start.atOffset(ZoneOffset.UTC))
+			.bind("to", granularity.partitionEnd(start).atOffset(ZoneOffset.UTC))
 			.then()
 			// Another instance made it at the same moment: fine, it exists.
 			.onErrorResume((ex) -> exists(name).filter(Boolean::booleanValue).switchIfEmpty(Mono.error(ex)).then())
@@ -114,7 +118,8 @@ class RollupPartitions {
 
 	private Mono<String> drop(String name) {
 		log.info("Dropping rollup partition {} past retention", name);
-		return this.db.sql("drop table if exists " + name)
+		return this.db.sql("select rollup_drop_partition(:name)")
+			.bind("name", name)
 			.then()
 			.doOnSuccess((done) -> this.known.remove(name))
 			.thenReturn(name);

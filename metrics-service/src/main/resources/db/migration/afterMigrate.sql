@@ -1,0 +1,42 @@
+-- Flyway callback, after every migrate, as the owner role: gives the runtime role (the R2DBC
+-- user, placeholder runtime_role) what metrics-service needs and revokes the rest: rows of its
+-- tables (never the migration history), its sequences and the partition functions of V24, but
+-- no DDL, TRUNCATE or triggers. Idempotent, and a no-op when one user does both (a setup with
+-- a single database user keeps working, without the separation).
+do $$
+declare
+    runtime constant text := '${runtime_role}';
+begin
+    if runtime = current_user then
+        return;
+    end if;
+    if not exists (select from pg_roles where rolname = runtime) then
+        raise exception 'The runtime role % (spring.r2dbc.username) does not exist', runtime;
+    end if;
+    -- only the database's own roles connect; the owner of the database may say so
+    if pg_has_role(current_user, (select datdba from pg_database where datname = current_database()), 'member') then
+        execute format('revoke all on database %I from public', current_database());
+        execute format('grant connect on database %I to %I', current_database(), runtime);
+    end if;
+    if pg_has_role(current_user, (select nspowner from pg_namespace where nspname = 'public'), 'member') then
+        revoke create on schema public from public;
+    end if;
+    execute format('grant usage on schema public to %I', runtime);
+
+    execute format('revoke all on all tables in schema public from %I', runtime);
+    execute format('grant select, insert, update, delete on all tables in schema public to %I', runtime);
+    execute format('revoke all on %I from %I', '${flyway:table}', runtime);
+    execute format('revoke all on all sequences in schema public from %I', runtime);
+    execute format('grant usage, select on all sequences in schema public to %I', runtime);
+
+    revoke all on all functions in schema public from public;
+    execute format('revoke all on all functions in schema public from %I', runtime);
+    execute format('grant execute on function rollup_create_partition(text, text, timestamptz, timestamptz),'
+        || ' rollup_drop_partition(text) to %I', runtime);
+    -- tables the owner makes between migrations, such as partitions
+    execute format('alter default privileges in schema public revoke all on tables from %I', runtime);
+    execute format('alter default privileges in schema public grant select, insert, update, delete on tables to %I',
+        runtime);
+    alter default privileges revoke execute on functions from public;
+end
+$$;
