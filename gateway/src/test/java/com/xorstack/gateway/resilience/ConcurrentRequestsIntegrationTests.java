@@ -54,7 +54,14 @@ class ConcurrentRequestsIntegrationTests {
 		.port(0)
 		.handle((request, response) -> Mono
 			.fromRunnable(() -> mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max))
-			.then(Mono.delay(Duration.ofMillis(300)))
+			// each answer waits until more than a default bulkhead's 25 are in flight (at
+			// most 20 s): how many overlap depends on the gateway alone, not on how fast
+			// a
+			// loaded machine sends them
+			.then(Flux.interval(Duration.ofMillis(10))
+				.filter((tick) -> mostInFlight.get() > 25)
+				.next()
+				.timeout(Duration.ofSeconds(20), Mono.just(0L)))
 			.then(response.header("Content-Type", "application/json").sendString(Mono.just("{}")).then())
 			.doFinally((signal) -> inFlight.decrementAndGet()))
 		.bindNow());
