@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
@@ -20,9 +22,22 @@ record Alert(long id, UUID ruleId, String rule, long transition, String previous
 		@Nullable Instant ackAt) {
 
 	String summary() {
-		return "[" + this.state.toUpperCase(Locale.ROOT) + "] " + this.rule + " (" + this.severity + "): " + this.metric
-				+ " = " + ((this.value != null) ? this.value : "no data") + ", threshold " + this.threshold
-				+ (this.labels.isEmpty() ? "" : " " + this.labels);
+		return summary(UnaryOperator.identity());
+	}
+
+	/** The summary with every admin- or data-given part passed through {@code text}. */
+	String summary(UnaryOperator<String> text) {
+		return "[" + this.state.toUpperCase(Locale.ROOT) + "] " + text.apply(this.rule) + " ("
+				+ text.apply(this.severity) + "): " + text.apply(this.metric) + " = "
+				+ ((this.value != null) ? this.value : "no data") + ", threshold " + this.threshold
+				+ (this.labels.isEmpty() ? "" : " " + labels(text));
+	}
+
+	private String labels(UnaryOperator<String> text) {
+		return this.labels.entrySet()
+			.stream()
+			.map((label) -> text.apply(label.getKey()) + "=" + text.apply(label.getValue()))
+			.collect(Collectors.joining(", ", "{", "}"));
 	}
 
 }
