@@ -1,6 +1,7 @@
 package com.xorstack.metrics.alerting;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -13,13 +14,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * One stored state change of an alert instance (to pending, firing, resolved or back to
  * inactive): what the API lists, what an admin acknowledges, and what a notification
- * lists ({@code notificationId}: the notification that sent it, if one did).
+ * lists ({@code notificationId}: the notification that sent it, if one did). The API adds
+ * that notification's {@code deliveries}: per receiver, sent, still trying, given up or
+ * cancelled, with the last error.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record Alert(long id, UUID ruleId, String rule, long transition, String previousState, String state,
 		@Nullable Double value, double threshold, String metric, String severity, Map<String, String> labels,
 		Instant at, @Nullable UUID silencedBy, @Nullable Long notificationId, @Nullable String ackBy,
-		@Nullable Instant ackAt) {
+		@Nullable Instant ackAt, @Nullable List<Delivery> deliveries) {
 
 	String summary() {
 		return summary(UnaryOperator.identity());
@@ -38,6 +41,16 @@ record Alert(long id, UUID ruleId, String rule, long transition, String previous
 			.stream()
 			.map((label) -> text.apply(label.getKey()) + "=" + text.apply(label.getValue()))
 			.collect(Collectors.joining(", ", "{", "}"));
+	}
+
+	/**
+	 * One delivery of the notification: {@code status} {@code pending}, {@code sending},
+	 * {@code failed} (tried again later), {@code sent}, {@code abandoned} (given up) or
+	 * {@code cancelled} (rule deleted).
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Delivery(Receiver receiver, String status, int attempts, @Nullable String lastError,
+			@Nullable Instant sentAt) {
 	}
 
 }

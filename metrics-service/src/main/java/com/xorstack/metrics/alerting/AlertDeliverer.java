@@ -17,14 +17,18 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import com.xorstack.metrics.outbound.RefusedAddressException;
+
 /**
  * Sends due notifications. Each instance claims rows with {@code FOR UPDATE SKIP LOCKED}
  * and a lease, so two instances never take the same row; a row is marked sent only after
  * the receiver answered 2xx. A row that failed every attempt stays {@code failed} with a
  * later {@code next_attempt_at} (backing off per failure) and is tried again then; a row
  * the receiver's open circuit breaker refused goes back to {@code pending} until the
- * breaker may let a call through again: never dropped. A claim whose instance died is
- * taken again once its lease is over.
+ * breaker may let a call through again. A claim whose instance died is taken again once
+ * its lease is over. A row is {@code abandoned} after {@code give-up-after-attempts}
+ * failed runs, once its notification is older than {@code give-up-after}, or at once when
+ * the outbound guard refuses its receiver; {@code last_error} says which.
  */
 @Component
 class AlertDeliverer {
@@ -72,6 +76,27 @@ class AlertDeliverer {
 
 	/** Sends the deliveries due at {@code now}; answers how many were sent. */
 	Mono<Long> deliverDue(Instant now) {
+		return abandonStale(now).then(claimAndDeliver(now));
+	}
+
+	/**
+	 * Gives up the unsent rows of notifications older than {@code give-up-after}, breaker
+	 * refusals and dead claims included, before they could be claimed again.
+	 */
+	private Mono<Long> abandonStale(Instant now) {
+		return this.db
+			.sql("update notification_deliveries d set status = 'abandoned', claimed_until = null,"
+					+ " last_error = :reason || coalesce(': ' || d.last_error, '') from alert_notifications n"
+					+ " where n.id = d.notification_id and n.created_at < :oldest"
+					+ " and (d.status in ('pending', 'failed') or (d.status = 'sending' and d.claimed_until <= :now))")
+			.bind("reason", "gave up: older than " + this.properties.giveUpAfter())
+			.bind("oldest", at(now.minus(this.properties.giveUpAfter())))
+			.bind("now", at(now))
+			.fetch()
+			.rowsUpdated();
+	}
+
+	private Mono<Long> claimAndDeliver(Instant now) {
 		return this.db
 			.sql("update notification_deliveries d set status = 'sending', claimed_until = :lease,"
 					+ " attempts = attempts + 1 where id in (select id from notification_deliveries"
@@ -104,7 +129,7 @@ class AlertDeliverer {
 	private Mono<Boolean> markSent(Claim claim, Instant now) {
 		return this.db
 			.sql("update notification_deliveries set status = 'sent', sent_at = :now, claimed_until = null,"
-					+ " last_error = null where id = :id")
+					+ " last_error = null where id = :id and status = 'sending'")
 			.bind("now", at(now))
 			.bind("id", claim.id())
 			.then()
@@ -119,7 +144,8 @@ class AlertDeliverer {
 				ex.toString());
 		return this.db
 			.sql("update notification_deliveries set status = 'pending', claimed_until = null,"
-					+ " attempts = attempts - 1, next_attempt_at = :next, last_error = :error where id = :id")
+					+ " attempts = attempts - 1, next_attempt_at = :next, last_error = :error"
+					+ " where id = :id and status = 'sending'")
 			.bind("next", at(now.plus(this.properties.breakerOpenWait())))
 			.bind("error", String.valueOf(ex))
 			.bind("id", claim.id())
@@ -128,15 +154,34 @@ class AlertDeliverer {
 	}
 
 	private Mono<Boolean> markFailed(Claim claim, Instant now, Throwable ex) {
+		RefusedAddressException refused = RefusedAddressException.in(ex);
+		if (refused != null) {
+			return abandon(claim, "gave up: " + refused.getMessage());
+		}
+		if (claim.attempts() >= this.properties.giveUpAfterAttempts()) {
+			return abandon(claim, "gave up after " + claim.attempts() + " attempts: " + ex);
+		}
 		log.info("Delivery {} to {} failed (attempt {}): {}", claim.id(), claim.receiver().key(), claim.attempts(),
 				ex.toString());
 		long factor = 1L << Math.min(claim.attempts() - 1, 6);
 		Duration backoff = this.properties.redeliveryBackoff().multipliedBy(factor);
 		return this.db
 			.sql("update notification_deliveries set status = 'failed', claimed_until = null,"
-					+ " next_attempt_at = :next, last_error = :error where id = :id")
+					+ " next_attempt_at = :next, last_error = :error where id = :id and status = 'sending'")
 			.bind("next", at(now.plus(backoff)))
 			.bind("error", String.valueOf(ex))
+			.bind("id", claim.id())
+			.then()
+			.thenReturn(false);
+	}
+
+	/** The row's last word: no later run claims it ({@code status} is no longer due). */
+	private Mono<Boolean> abandon(Claim claim, String reason) {
+		log.warn("Delivery {} to {} {}", claim.id(), claim.receiver().key(), reason);
+		return this.db
+			.sql("update notification_deliveries set status = 'abandoned', claimed_until = null,"
+					+ " last_error = :error where id = :id and status = 'sending'")
+			.bind("error", reason)
 			.bind("id", claim.id())
 			.then()
 			.thenReturn(false);

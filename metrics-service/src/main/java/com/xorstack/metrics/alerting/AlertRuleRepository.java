@@ -83,8 +83,20 @@ class AlertRuleRepository {
 			.rowsUpdated();
 	}
 
+	/**
+	 * Deletes the rule and, in the same statement, cancels its deliveries not sent yet:
+	 * no receiver hears of a rule that is gone. Its history stays.
+	 */
 	Mono<Long> delete(UUID id) {
-		return this.db.sql("delete from alert_rules where id = :id").bind("id", id).fetch().rowsUpdated();
+		return this.db
+			.sql("with deleted as (delete from alert_rules where id = :id returning id),"
+					+ " cancelled as (update notification_deliveries d set status = 'cancelled', claimed_until = null,"
+					+ " last_error = 'rule deleted' from alert_notifications n, deleted"
+					+ " where n.id = d.notification_id and n.rule_id = deleted.id"
+					+ " and d.status in ('pending', 'failed', 'sending'))" + " select count(*) as deleted from deleted")
+			.bind("id", id)
+			.map((row) -> row.get("deleted", Long.class))
+			.one();
 	}
 
 	private DatabaseClient.GenericExecuteSpec bindAll(DatabaseClient.GenericExecuteSpec spec, RuleRequest rule) {
