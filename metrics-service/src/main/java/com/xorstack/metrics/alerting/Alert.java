@@ -46,7 +46,7 @@ record Alert(long id, UUID ruleId, String rule, long transition, String previous
 	/**
 	 * One delivery of the notification: {@code status} {@code pending}, {@code sending},
 	 * {@code failed} (tried again later), {@code sent}, {@code abandoned} (given up) or
-	 * {@code cancelled} (rule deleted).
+	 * {@code cancelled} (rule deleted, or the receiver removed from it).
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Delivery(Receiver receiver, String status, int attempts, @Nullable String lastError,

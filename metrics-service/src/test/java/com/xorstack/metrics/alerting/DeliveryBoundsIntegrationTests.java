@@ -6,12 +6,16 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.MediaType;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * A delivery is tried in at most {@code give-up-after-attempts} runs (8) and for at most
  * {@code give-up-after} (a day) after its notification, and never once its rule is
- * deleted; each way it ends shows in the rule's history.
+ * deleted or its receiver removed from the rule; each way it ends shows in the rule's
+ * history.
  */
 class DeliveryBoundsIntegrationTests extends AlertingIntegrationTest {
 
@@ -71,6 +75,38 @@ class DeliveryBoundsIntegrationTests extends AlertingIntegrationTest {
 			assertThat(receiver.hits()).isZero();
 			Map<String, Object> delivery = delivery(ruleId);
 			assertThat(delivery).containsEntry("status", "cancelled").containsEntry("lastError", "rule deleted");
+		}
+	}
+
+	@Test
+	void theDeliveriesToAReceiverRemovedFromTheRuleAreCancelled() throws Exception {
+		try (TestReceiver removed = new TestReceiver(0); TestReceiver kept = new TestReceiver(0)) {
+			String route = route();
+			calls(route, 10, this.t0.minusSeconds(10));
+			String both = receiver("webhook", removed.url("/removed")) + "," + receiver("webhook", kept.url("/kept"));
+			Map<String, Object> rule = createRule(requestsRule("receiver removed", route, "PT0S", both));
+			tick(this.t0);
+			this.web.put()
+				.uri("/api/admin/alert-rules/{id}", rule.get("id"))
+				.headers((headers) -> headers.setBearerAuth(adminToken()))
+				.header("If-Match", "\"" + rule.get("version") + "\"")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(requestsRule("receiver removed", route, "PT0S", receiver("webhook", kept.url("/kept"))))
+				.exchange()
+				.expectStatus()
+				.isOk();
+
+			assertThat(deliver(this.t0)).isEqualTo(1);
+			assertThat(removed.hits()).isZero();
+			assertThat(kept.accepted("/kept")).hasSize(1);
+			@SuppressWarnings("unchecked")
+			List<Map<String, Object>> deliveries = (List<Map<String, Object>>) alerts(
+					"?state=firing&ruleId=" + rule.get("id"))
+				.get(0)
+				.get("deliveries");
+			assertThat(deliveries)
+				.extracting((delivery) -> delivery.get("status"), (delivery) -> delivery.get("lastError"))
+				.containsExactlyInAnyOrder(tuple("cancelled", "receiver removed from the rule"), tuple("sent", null));
 		}
 	}
 
