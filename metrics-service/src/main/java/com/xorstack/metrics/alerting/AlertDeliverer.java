@@ -3,10 +3,9 @@ package com.xorstack.metrics.alerting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -39,6 +38,8 @@ class AlertDeliverer {
 
 	private final DatabaseClient db;
 
+	private final DeliveryRows rows;
+
 	private final ReceiverClient client;
 
 	private final Notifications notifications;
@@ -52,6 +53,7 @@ class AlertDeliverer {
 	AlertDeliverer(DatabaseClient db, ReceiverClient client, Notifications notifications, AlertingProperties properties,
 			JsonMapper json, Clock clock) {
 		this.db = db;
+		this.rows = new DeliveryRows(db);
 		this.client = client;
 		this.notifications = notifications;
 		this.properties = properties;
@@ -76,24 +78,10 @@ class AlertDeliverer {
 
 	/** Sends the deliveries due at {@code now}; answers how many were sent. */
 	Mono<Long> deliverDue(Instant now) {
-		return abandonStale(now).then(claimAndDeliver(now));
-	}
-
-	/**
-	 * Gives up the unsent rows of notifications older than {@code give-up-after}, breaker
-	 * refusals and dead claims included, before they could be claimed again.
-	 */
-	private Mono<Long> abandonStale(Instant now) {
-		return this.db
-			.sql("update notification_deliveries d set status = 'abandoned', claimed_until = null,"
-					+ " last_error = :reason || coalesce(': ' || d.last_error, '') from alert_notifications n"
-					+ " where n.id = d.notification_id and n.created_at < :oldest"
-					+ " and (d.status in ('pending', 'failed') or (d.status = 'sending' and d.claimed_until <= :now))")
-			.bind("reason", "gave up: older than " + this.properties.giveUpAfter())
-			.bind("oldest", at(now.minus(this.properties.giveUpAfter())))
-			.bind("now", at(now))
-			.fetch()
-			.rowsUpdated();
+		return this.rows
+			.abandonOlderThan(now.minus(this.properties.giveUpAfter()), now,
+					"gave up: older than " + this.properties.giveUpAfter())
+			.then(claimAndDeliver(now));
 	}
 
 	private Mono<Long> claimAndDeliver(Instant now) {
@@ -104,8 +92,8 @@ class AlertDeliverer {
 					+ " or (status = 'sending' and claimed_until <= :now)"
 					+ " order by id limit :batch for update skip locked)"
 					+ " returning d.id, d.notification_id, d.receiver::text as receiver, d.attempts")
-			.bind("lease", at(now.plus(this.properties.lease())))
-			.bind("now", at(now))
+			.bind("lease", DeliveryRows.at(now.plus(this.properties.lease())))
+			.bind("now", DeliveryRows.at(now))
 			.bind("batch", BATCH)
 			.map((row) -> new Claim(row.get("id", Long.class), row.get("notification_id", Long.class),
 					this.json.readValue(row.get("receiver", String.class), Receiver.class),
@@ -127,68 +115,42 @@ class AlertDeliverer {
 	}
 
 	private Mono<Boolean> markSent(Claim claim, Instant now) {
-		return this.db
-			.sql("update notification_deliveries set status = 'sent', sent_at = :now, claimed_until = null,"
-					+ " last_error = null where id = :id and status = 'sending'")
-			.bind("now", at(now))
-			.bind("id", claim.id())
-			.then()
-			.thenReturn(true);
+		return this.rows.sent(claim.id(), now).thenReturn(true);
 	}
 
-	/**
-	 * Not an attempt: the breaker answered for the receiver, so try again once it may.
-	 */
 	private Mono<Boolean> markRefused(Claim claim, Instant now, Throwable ex) {
 		log.info("Delivery {} to {} waits for its circuit breaker: {}", claim.id(), claim.receiver().key(),
 				ex.toString());
-		return this.db
-			.sql("update notification_deliveries set status = 'pending', claimed_until = null,"
-					+ " attempts = attempts - 1, next_attempt_at = :next, last_error = :error"
-					+ " where id = :id and status = 'sending'")
-			.bind("next", at(now.plus(this.properties.breakerOpenWait())))
-			.bind("error", String.valueOf(ex))
-			.bind("id", claim.id())
-			.then()
+		return this.rows.waiting(claim.id(), now.plus(this.properties.breakerOpenWait()), String.valueOf(ex))
 			.thenReturn(false);
 	}
 
 	private Mono<Boolean> markFailed(Claim claim, Instant now, Throwable ex) {
-		RefusedAddressException refused = RefusedAddressException.in(ex);
-		if (refused != null) {
-			return abandon(claim, "gave up: " + refused.getMessage());
-		}
-		if (claim.attempts() >= this.properties.giveUpAfterAttempts()) {
-			return abandon(claim, "gave up after " + claim.attempts() + " attempts: " + ex);
+		String reason = giveUpReason(claim, ex);
+		if (reason != null) {
+			log.warn("Delivery {} to {} {}", claim.id(), claim.receiver().key(), reason);
+			return this.rows.abandoned(claim.id(), reason).thenReturn(false);
 		}
 		log.info("Delivery {} to {} failed (attempt {}): {}", claim.id(), claim.receiver().key(), claim.attempts(),
 				ex.toString());
 		long factor = 1L << Math.min(claim.attempts() - 1, 6);
 		Duration backoff = this.properties.redeliveryBackoff().multipliedBy(factor);
-		return this.db
-			.sql("update notification_deliveries set status = 'failed', claimed_until = null,"
-					+ " next_attempt_at = :next, last_error = :error where id = :id and status = 'sending'")
-			.bind("next", at(now.plus(backoff)))
-			.bind("error", String.valueOf(ex))
-			.bind("id", claim.id())
-			.then()
-			.thenReturn(false);
+		return this.rows.failed(claim.id(), now.plus(backoff), String.valueOf(ex)).thenReturn(false);
 	}
 
-	/** The row's last word: no later run claims it ({@code status} is no longer due). */
-	private Mono<Boolean> abandon(Claim claim, String reason) {
-		log.warn("Delivery {} to {} {}", claim.id(), claim.receiver().key(), reason);
-		return this.db
-			.sql("update notification_deliveries set status = 'abandoned', claimed_until = null,"
-					+ " last_error = :error where id = :id and status = 'sending'")
-			.bind("error", reason)
-			.bind("id", claim.id())
-			.then()
-			.thenReturn(false);
-	}
-
-	private static OffsetDateTime at(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
+	/**
+	 * Why the row is given up after this failure: the outbound guard refused its receiver
+	 * (retrying cannot help), or it had its last run; null to try again later.
+	 */
+	private @Nullable String giveUpReason(Claim claim, Throwable ex) {
+		RefusedAddressException refused = RefusedAddressException.in(ex);
+		if (refused != null) {
+			return "gave up: " + refused.getMessage();
+		}
+		if (claim.attempts() >= this.properties.giveUpAfterAttempts()) {
+			return "gave up after " + claim.attempts() + " attempts: " + ex;
+		}
+		return null;
 	}
 
 	private record Claim(long id, long notification, Receiver receiver, int attempts) {
