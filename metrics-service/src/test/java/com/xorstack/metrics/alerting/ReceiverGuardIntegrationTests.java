@@ -26,7 +26,9 @@ class ReceiverGuardIntegrationTests extends AlertingIntegrationTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "http://127.0.0.2:8082/actuator", "http://169.254.169.254/latest/meta-data/",
 			"http://10.1.2.3/hook", "http://[::1]:8082/hook", "http://[::ffff:169.254.169.254]/",
-			"http://100.64.0.1/hook", "http://0.0.0.0:8082/hook", "https://192.168.1.1/hook", "http://[fd00::1]/hook" })
+			"http://100.64.0.1/hook", "http://0.0.0.0:8082/hook", "https://192.168.1.1/hook", "http://[fd00::1]/hook",
+			// 169.254.169.254 written as one number
+			"http://2852039166/latest/meta-data/" })
 	void aReceiverOnARefusedAddressIsA400NamingItsUrl(String url) {
 		for (String type : List.of("webhook", "slack", "discord")) {
 			assertRefused("/api/admin/alert-rules",

@@ -54,6 +54,9 @@ class OutboundGuardTests {
 		assertThatExceptionOfType(RefusedAddressException.class).isThrownBy(() -> guard.resolve("localhost"))
 			.withMessageContaining("loopback");
 		assertThatExceptionOfType(RefusedAddressException.class).isThrownBy(() -> guard.resolve("LocalHost."));
+		// 127.0.0.1 as one decimal number: not a literal to Netty, the JDK reads it as
+		// one
+		assertThatExceptionOfType(RefusedAddressException.class).isThrownBy(() -> guard.resolve("2130706433"));
 	}
 
 	@Test
