@@ -55,6 +55,12 @@ record ServiceEnvironment(DevStack devStack, Map<Service, Integer> ports, @Nulla
 		// every service serves actuator (health, prometheus) on a port of its own, as in
 		// production; ServiceProcess probes readiness there
 		variables.put("MANAGEMENT_PORT", String.valueOf(Ports.free()));
+		if (service == Service.METRICS) {
+			// alert receivers of local runs and the e2e tests listen on loopback, which
+			// the
+			// outbound guard refuses unless allow-listed; production allows nothing
+			variables.put("XORSTACK_OUTBOUND_ALLOWED", "127.0.0.1");
+		}
 		if (service == Service.AUTH) {
 			// auth-service's confidential client of deploy/keycloak/xorstack-realm.json
 			variables.put("KEYCLOAK_URL", this.devStack.keycloakUrl());

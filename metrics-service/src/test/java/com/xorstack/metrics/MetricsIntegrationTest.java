@@ -46,7 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 				// alerting tests drive evaluation and delivery themselves, with their own
 				// clock
 				"xorstack.alerting.evaluation-interval=PT1H", "xorstack.alerting.delivery-interval=PT1H",
-				"xorstack.alerting.retry-backoff=PT0.05S" })
+				"xorstack.alerting.retry-backoff=PT0.05S",
+				// the tests' receivers listen on loopback; 127.0.0.2 stays refused
+				"xorstack.outbound.allowed-hosts=127.0.0.1" })
 @AutoConfigureWebTestClient(timeout = "30s")
 public abstract class MetricsIntegrationTest {
 

@@ -3,6 +3,7 @@ package com.xorstack.metrics.alerting;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -24,20 +25,25 @@ record AlertGroup(long notificationId, UUID ruleId, String rule, String severity
 	 * {@code [FIRING:2] rule (critical): 2 firing, 1 resolved} and a line per change.
 	 */
 	String summary() {
-		if (this.alerts.size() == 1) {
-			return this.alerts.get(0).summary();
-		}
-		return headline() + "\n"
-				+ this.alerts.stream().map((alert) -> "- " + alert.summary()).collect(Collectors.joining("\n"));
+		return summary(UnaryOperator.identity());
 	}
 
-	String headline() {
+	/** The summary with rule names, labels and the like passed through {@code text}. */
+	String summary(UnaryOperator<String> text) {
 		if (this.alerts.size() == 1) {
-			return this.alerts.get(0).summary();
+			return this.alerts.get(0).summary(text);
+		}
+		return headline(text) + "\n"
+				+ this.alerts.stream().map((alert) -> "- " + alert.summary(text)).collect(Collectors.joining("\n"));
+	}
+
+	String headline(UnaryOperator<String> text) {
+		if (this.alerts.size() == 1) {
+			return this.alerts.get(0).summary(text);
 		}
 		return "[" + this.state.toUpperCase(Locale.ROOT) + ":" + ((this.firing > 0) ? this.firing : this.resolved)
-				+ "] " + this.rule + " (" + this.severity + "): " + this.firing + " firing, " + this.resolved
-				+ " resolved";
+				+ "] " + text.apply(this.rule) + " (" + text.apply(this.severity) + "): " + this.firing + " firing, "
+				+ this.resolved + " resolved";
 	}
 
 }

@@ -3,6 +3,7 @@ package com.xorstack.metrics.alerting;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,12 +17,25 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads the alert history and records acknowledgements. */
+/**
+ * Reads the alert history, each change with the deliveries of the notification that sent
+ * it, and records acknowledgements.
+ */
 @Repository
 class AlertHistory {
 
 	private static final String COLUMNS = "id, rule_id, rule_name, transition_seq, from_state, to_state, value,"
 			+ " threshold, metric, severity, labels::text as labels, at, silenced_by, notification_id, ack_by, ack_at";
+
+	/** What became of the notification's deliveries: sent, still trying, given up. */
+	private static final String DELIVERIES = ", (select json_agg(json_build_object('receiver', d.receiver, 'status',"
+			+ " d.status, 'attempts', d.attempts, 'lastError', d.last_error, 'sentAt',"
+			+ " to_char(d.sent_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')) order by d.id)"
+			+ " from notification_deliveries d where d.notification_id = alert_history.notification_id)::text"
+			+ " as deliveries";
+
+	private static final TypeReference<List<Alert.Delivery>> DELIVERY_LIST = new TypeReference<>() {
+	};
 
 	private final DatabaseClient db;
 
@@ -33,9 +47,9 @@ class AlertHistory {
 	}
 
 	Mono<Alert> find(long id) {
-		return this.db.sql("select " + COLUMNS + " from alert_history where id = :id")
+		return this.db.sql("select " + COLUMNS + DELIVERIES + " from alert_history where id = :id")
 			.bind("id", id)
-			.map(this::alert)
+			.map(this::withDeliveries)
 			.one();
 	}
 
@@ -50,7 +64,8 @@ class AlertHistory {
 
 	/** Newest first, before the id {@code before} when given. */
 	Flux<Alert> list(@Nullable String state, @Nullable UUID rule, long before, int limit) {
-		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from alert_history where id < :before");
+		StringBuilder sql = new StringBuilder(
+				"select " + COLUMNS + DELIVERIES + " from alert_history where id < :before");
 		sql.append((state != null) ? " and to_state = :state" : "");
 		sql.append((rule != null) ? " and rule_id = :rule" : "");
 		sql.append(" order by id desc limit :limit");
@@ -59,7 +74,7 @@ class AlertHistory {
 			.bind("limit", limit);
 		spec = (state != null) ? spec.bind("state", state) : spec;
 		spec = (rule != null) ? spec.bind("rule", rule) : spec;
-		return spec.map(this::alert).all();
+		return spec.map(this::withDeliveries).all();
 	}
 
 	/** The first acknowledgement stands; a later one changes nothing. */
@@ -73,6 +88,16 @@ class AlertHistory {
 	}
 
 	private Alert alert(Readable row) {
+		return toAlert(row, null);
+	}
+
+	/** As the API shows it: with the deliveries of its notification, if any. */
+	private Alert withDeliveries(Readable row) {
+		String deliveries = row.get("deliveries", String.class);
+		return toAlert(row, (deliveries != null) ? this.json.readValue(deliveries, DELIVERY_LIST) : null);
+	}
+
+	private Alert toAlert(Readable row, @Nullable List<Alert.Delivery> deliveries) {
 		OffsetDateTime ackAt = row.get("ack_at", OffsetDateTime.class);
 		return new Alert(row.get("id", Long.class), row.get("rule_id", UUID.class), row.get("rule_name", String.class),
 				row.get("transition_seq", Long.class), row.get("from_state", String.class),
@@ -81,7 +106,7 @@ class AlertHistory {
 				this.json.readValue(row.get("labels", String.class), new TypeReference<Map<String, String>>() {
 				}), row.get("at", OffsetDateTime.class).toInstant(), row.get("silenced_by", UUID.class),
 				row.get("notification_id", Long.class), row.get("ack_by", String.class),
-				(ackAt != null) ? ackAt.toInstant() : null);
+				(ackAt != null) ? ackAt.toInstant() : null, deliveries);
 	}
 
 }

@@ -28,6 +28,7 @@ import com.xorstack.platform.web.InvalidParameterException;
 /**
  * CRUD of alert rules under {@code /api/admin/alert-rules}. A rule's {@code version} is
  * its ETag; a PUT with {@code If-Match} replaces it only at that version (412 otherwise).
+ * Receiver URLs pass the outbound guard ({@link ReceiverUrls}) before anything is saved.
  */
 @RestController
 @RequestMapping("/api/admin/alert-rules")
@@ -37,11 +38,14 @@ class AlertRuleController {
 
 	private final AlertStates states;
 
+	private final ReceiverUrls receiverUrls;
+
 	private final Clock clock;
 
-	AlertRuleController(AlertRuleRepository rules, AlertStates states, Clock clock) {
+	AlertRuleController(AlertRuleRepository rules, AlertStates states, ReceiverUrls receiverUrls, Clock clock) {
 		this.rules = rules;
 		this.states = states;
+		this.receiverUrls = receiverUrls;
 		this.clock = clock;
 	}
 
@@ -68,7 +72,8 @@ class AlertRuleController {
 	@PostMapping
 	Mono<ResponseEntity<AlertRule>> create(@RequestBody RuleRequest request, @AuthenticationPrincipal Jwt admin) {
 		RuleRequest rule = request.validated();
-		return uniqueName(rule.name(), new UUID(0, 0))
+		return this.receiverUrls.check(rule.receivers())
+			.then(uniqueName(rule.name(), new UUID(0, 0)))
 			.then(this.rules.insert(rule, Admins.name(admin), this.clock.instant()))
 			.map((created) -> ResponseEntity.status(HttpStatus.CREATED)
 				.eTag("\"" + created.version() + "\"")
@@ -80,7 +85,9 @@ class AlertRuleController {
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
 		RuleRequest rule = request.validated();
 		int version = version(ifMatch);
-		return found(id).then(uniqueName(rule.name(), id))
+		return this.receiverUrls.check(rule.receivers())
+			.then(found(id))
+			.then(uniqueName(rule.name(), id))
 			.then(this.rules.update(id, rule, version, this.clock.instant()))
 			.flatMap(
 					(changed) -> (changed == 0) ? Mono.error(new ResponseStatusException(HttpStatus.PRECONDITION_FAILED,

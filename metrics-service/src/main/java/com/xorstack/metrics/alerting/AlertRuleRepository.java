@@ -68,23 +68,42 @@ class AlertRuleRepository {
 
 	/**
 	 * Replaces a rule, only at the given version when one is given; answers the rows
-	 * changed.
+	 * changed. Unsent deliveries to a receiver the rule no longer lists are cancelled in
+	 * the same statement: removing a receiver stops its traffic at once.
 	 */
 	Mono<Long> update(UUID id, RuleRequest rule, Integer version, Instant now) {
-		return bindAll(this.db.sql("update alert_rules set name = :name, metric = :metric,"
+		return bindAll(this.db.sql("with updated as (update alert_rules set name = :name, metric = :metric,"
 				+ " labels = cast(:labels as jsonb), group_by = :groupBy, operator = :operator, threshold = :threshold,"
 				+ " window_seconds = :window, for_seconds = :for, severity = :severity,"
 				+ " receivers = cast(:receivers as jsonb), version = version + 1, updated_at = :now"
-				+ " where id = :id and (:version < 0 or version = :version)"), rule)
+				+ " where id = :id and (:version < 0 or version = :version) returning id, receivers),"
+				+ " cancelled as (update notification_deliveries d set status = 'cancelled', claimed_until = null,"
+				+ " last_error = 'receiver removed from the rule' from alert_notifications n, updated u"
+				+ " where n.id = d.notification_id and n.rule_id = u.id"
+				+ " and d.status in ('pending', 'failed', 'sending')"
+				+ " and not u.receivers @> jsonb_build_array(d.receiver))"
+				+ " select count(*) as updated from updated"), rule)
 			.bind("id", id)
 			.bind("version", version)
 			.bind("now", now.atOffset(ZoneOffset.UTC))
-			.fetch()
-			.rowsUpdated();
+			.map((row) -> row.get("updated", Long.class))
+			.one();
 	}
 
+	/**
+	 * Deletes the rule and, in the same statement, cancels its deliveries not sent yet:
+	 * no receiver hears of a rule that is gone. Its history stays.
+	 */
 	Mono<Long> delete(UUID id) {
-		return this.db.sql("delete from alert_rules where id = :id").bind("id", id).fetch().rowsUpdated();
+		return this.db
+			.sql("with deleted as (delete from alert_rules where id = :id returning id),"
+					+ " cancelled as (update notification_deliveries d set status = 'cancelled', claimed_until = null,"
+					+ " last_error = 'rule deleted' from alert_notifications n, deleted"
+					+ " where n.id = d.notification_id and n.rule_id = deleted.id"
+					+ " and d.status in ('pending', 'failed', 'sending'))" + " select count(*) as deleted from deleted")
+			.bind("id", id)
+			.map((row) -> row.get("deleted", Long.class))
+			.one();
 	}
 
 	private DatabaseClient.GenericExecuteSpec bindAll(DatabaseClient.GenericExecuteSpec spec, RuleRequest rule) {

@@ -13,7 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * its instance, how long a delivery that failed every attempt waits before the next try,
  * the sender address of alert emails, how many alert instances one rule may track at
  * once, and when a receiver's circuit breaker opens (after at least
- * {@code breakerMinimumCalls} calls, half of them failed) and how long it stays open.
+ * {@code breakerMinimumCalls} calls, half of them failed) and how long it stays open; and
+ * when a delivery is given up: after {@code giveUpAfterAttempts} failed runs (each of up
+ * to {@code maxAttempts} calls) or once its notification is older than
+ * {@code giveUpAfter}.
  */
 @ConfigurationProperties("xorstack.alerting")
 record AlertingProperties(@DefaultValue("PT30S") Duration evaluationInterval,
@@ -22,5 +25,6 @@ record AlertingProperties(@DefaultValue("PT30S") Duration evaluationInterval,
 		@DefaultValue("PT10S") Duration timeout, @DefaultValue("PT1M") Duration redeliveryBackoff,
 		@DefaultValue("PT2M") Duration lease, @DefaultValue("alerts@xorstack.local") String mailFrom,
 		@DefaultValue("100") int maxInstancesPerRule, @DefaultValue("10") int breakerMinimumCalls,
-		@DefaultValue("PT1M") Duration breakerOpenWait) {
+		@DefaultValue("PT1M") Duration breakerOpenWait, @DefaultValue("8") int giveUpAfterAttempts,
+		@DefaultValue("PT24H") Duration giveUpAfter) {
 }

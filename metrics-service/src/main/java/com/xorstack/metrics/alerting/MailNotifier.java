@@ -33,7 +33,8 @@ class MailNotifier {
 		SimpleMailMessage message = new SimpleMailMessage();
 		message.setFrom(this.properties.mailFrom());
 		message.setTo(to);
-		message.setSubject(group.headline());
+		// one line: a rule name cannot add header lines
+		message.setSubject(group.headline(Markup::plain));
 		StringBuilder text = new StringBuilder(group.summary()).append("\n\nNotification ")
 			.append(group.notificationId())
 			.append(", delivery ")

@@ -1,5 +1,6 @@
 package com.xorstack.metrics.alerting;
 
+import java.util.List;
 import java.util.Map;
 
 import reactor.core.publisher.Mono;
@@ -9,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * The body each receiver type gets for a notification: the whole {@link AlertGroup} for a
  * generic webhook, {@code {"text"}} for Slack-compatible and {@code {"content"}} for
- * Discord-compatible webhooks, the group itself for email.
+ * Discord-compatible webhooks, the group itself for email. Chat text escapes what admins
+ * and data put in it ({@link Markup}); Discord is also told to ping no one.
  */
 @Component
 class Notifications {
@@ -29,8 +31,9 @@ class Notifications {
 
 	static Object body(AlertGroup group, Receiver receiver) {
 		return switch (String.valueOf(receiver.type())) {
-			case "slack" -> Map.of("text", group.summary());
-			case "discord" -> Map.of("content", group.summary());
+			case "slack" -> Map.of("text", group.summary(Markup::slack));
+			case "discord" ->
+				Map.of("content", group.summary(Markup::discord), "allowed_mentions", Map.of("parse", List.of()));
 			default -> group;
 		};
 	}

@@ -17,22 +17,29 @@ import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
+
+import com.xorstack.metrics.outbound.OutboundHttp;
+import com.xorstack.metrics.outbound.RefusedAddressException;
 
 /**
  * Sends one notification to one receiver as Retry(CircuitBreaker(TimeLimiter(post))): a
  * breaker per receiver key, so one dead receiver does not slow the others (it opens when
  * half of at least {@code breaker-minimum-calls} calls failed, for
  * {@code breaker-open-wait}), exponential backoff with jitter between attempts, and no
- * retry of a call the open breaker refused. The delivery id goes along as
- * {@code X-Xorstack-Delivery} for receivers that dedupe.
+ * retry of a call the open breaker or the outbound guard refused. HTTP receivers are
+ * called through {@link OutboundHttp}: only the address the guard checked, and a redirect
+ * is a failure, never followed. The delivery id goes along as {@code X-Xorstack-Delivery}
+ * for receivers that dedupe.
  */
 @Component
 class ReceiverClient {
 
-	private final WebClient web = WebClient.create();
+	private final WebClient web;
 
 	private final CircuitBreakerRegistry breakers;
 
@@ -44,12 +51,14 @@ class ReceiverClient {
 
 	private final MailNotifier mail;
 
-	ReceiverClient(AlertingProperties properties, MailNotifier mail) {
+	ReceiverClient(AlertingProperties properties, MailNotifier mail, OutboundHttp outbound) {
 		this.mail = mail;
+		this.web = outbound.client();
 		this.retryConfig = RetryConfig.custom()
 			.maxAttempts(properties.maxAttempts())
 			.intervalFunction(IntervalFunction.ofExponentialRandomBackoff(properties.retryBackoff(), 2.0, 0.5))
-			.ignoreExceptions(CallNotPermittedException.class)
+			.retryOnException(
+					(ex) -> !(ex instanceof CallNotPermittedException) && RefusedAddressException.in(ex) == null)
 			.build();
 		this.timeLimiter = TimeLimiter.of(TimeLimiterConfig.custom().timeoutDuration(properties.timeout()).build());
 		int calls = properties.breakerMinimumCalls();
@@ -79,6 +88,7 @@ class ReceiverClient {
 			.header("X-Xorstack-Delivery", Long.toString(delivery))
 			.bodyValue(payload)
 			.retrieve()
+			.onStatus(HttpStatusCode::is3xxRedirection, ClientResponse::createException)
 			.toBodilessEntity()
 			.then();
 	}

@@ -91,7 +91,8 @@ class AlertInstancesIntegrationTests extends AlertingIntegrationTest {
 				this.properties.deliveryInterval(), this.properties.evaluationTimeout(), this.properties.maxAttempts(),
 				this.properties.retryBackoff(), this.properties.timeout(), this.properties.redeliveryBackoff(),
 				this.properties.lease(), this.properties.mailFrom(), 2, this.properties.breakerMinimumCalls(),
-				this.properties.breakerOpenWait());
+				this.properties.breakerOpenWait(), this.properties.giveUpAfterAttempts(),
+				this.properties.giveUpAfter());
 		AlertEvaluator evaluator = evaluator(capped, this.clock);
 		try (TestReceiver receiver = new TestReceiver(0)) {
 			String function = "capped-" + UUID.randomUUID();

@@ -21,6 +21,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import com.xorstack.metrics.MetricsIntegrationTest;
+import com.xorstack.metrics.outbound.OutboundHttp;
 import com.xorstack.metrics.rollup.Observation;
 import com.xorstack.metrics.rollup.RollupWriter;
 
@@ -84,6 +85,9 @@ abstract class AlertingIntegrationTest extends MetricsIntegrationTest {
 	@Autowired
 	private JsonMapper jsonMapper;
 
+	@Autowired
+	private OutboundHttp outbound;
+
 	final Instant t0 = Instant.now();
 
 	/** An evaluator as the application has, with other settings or another clock. */
@@ -94,8 +98,8 @@ abstract class AlertingIntegrationTest extends MetricsIntegrationTest {
 
 	/** A deliverer as the application has, with other settings or another clock. */
 	AlertDeliverer deliverer(AlertingProperties settings, Clock at) {
-		return new AlertDeliverer(this.db, new ReceiverClient(settings, this.mail), this.sentNotifications, settings,
-				this.jsonMapper, at);
+		return new AlertDeliverer(this.db, new ReceiverClient(settings, this.mail, this.outbound),
+				this.sentNotifications, settings, this.jsonMapper, at);
 	}
 
 	@BeforeEach

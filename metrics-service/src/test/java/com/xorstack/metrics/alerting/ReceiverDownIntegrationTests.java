@@ -35,7 +35,7 @@ class ReceiverDownIntegrationTests extends AlertingIntegrationTest {
 				this.properties.deliveryInterval(), this.properties.evaluationTimeout(), 3,
 				this.properties.retryBackoff(), this.properties.timeout(), this.properties.redeliveryBackoff(),
 				this.properties.lease(), this.properties.mailFrom(), this.properties.maxInstancesPerRule(), 2,
-				Duration.ofSeconds(1));
+				Duration.ofSeconds(1), this.properties.giveUpAfterAttempts(), this.properties.giveUpAfter());
 		AlertDeliverer deliverer = deliverer(breaking, this.clock);
 		try (TestReceiver receiver = new TestReceiver(8)) {
 			List<String> rules = new java.util.ArrayList<>();
