@@ -139,6 +139,10 @@ public final class TestStack {
 		properties.put("spring.r2dbc.url", this.stack.r2dbcUrl(database));
 		properties.put("spring.r2dbc.username", runtime.user());
 		properties.put("spring.r2dbc.password", runtime.password());
+		// a test JVM keeps a dozen contexts, each with a pool: open connections on demand
+		// and let idle ones go, or together they exhaust PostgreSQL's non-superuser slots
+		properties.put("spring.r2dbc.pool.initial-size", "1");
+		properties.put("spring.r2dbc.pool.max-idle-time", "10s");
 		properties.put("spring.flyway.url", this.stack.jdbcUrl(database));
 		properties.put("spring.flyway.user", owner.user());
 		properties.put("spring.flyway.password", owner.password());
