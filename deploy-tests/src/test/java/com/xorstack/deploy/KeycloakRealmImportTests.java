@@ -96,6 +96,20 @@ class KeycloakRealmImportTests {
 		assertThat(used).containsExactlyInAnyOrderElementsOf(placeholders.keySet());
 	}
 
+	/**
+	 * Issue #19: a wildcard would send a sign-in's code to any path (or port) the pattern
+	 * covers; the gateway's redirect_uri is exact (XORSTACK_PUBLIC_URL), so the realm's
+	 * is.
+	 */
+	@Test
+	void consoleRedirectUrisAreExact() {
+		Map<String, Object> console = clients(this.imported).get("xorstack-console");
+		assertThat(Repo.list(console.get("redirectUris")))
+			.containsExactly("https://app.xorstack.example/login/oauth2/code/keycloak");
+		assertThat(String.valueOf(Repo.map(console.get("attributes")).get("post.logout.redirect.uris")))
+			.doesNotContain("*");
+	}
+
 	private static Map<String, Map<String, Object>> clients(Map<String, Object> realm) {
 		Map<String, Map<String, Object>> byId = new HashMap<>();
 		for (Object client : Repo.list(realm.get("clients"))) {

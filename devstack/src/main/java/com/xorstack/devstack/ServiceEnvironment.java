@@ -51,6 +51,8 @@ record ServiceEnvironment(DevStack devStack, Map<Service, Integer> ports, @Nulla
 			putIfSet(variables, "REDIS_USERNAME", this.devStack.redisUsername());
 			putIfSet(variables, "REDIS_PASSWORD", this.devStack.redisPassword());
 			variables.put("XORSTACK_CONSOLE_SESSION_KEY", this.devStack.consoleSessionKey());
+			// the console's sign-in comes back here, whatever Host a request names
+			variables.put("XORSTACK_PUBLIC_URL", url(Service.GATEWAY));
 		}
 		// every service serves actuator (health, prometheus) on a port of its own, as in
 		// production; ServiceProcess probes readiness there

@@ -52,6 +52,8 @@ public final class StandInServices {
 		Map<String, String> properties = new LinkedHashMap<>(TestStack.get().springProperties());
 		properties.put("xorstack.gateway.console.session-namespace", SESSION_NAMESPACE);
 		properties.put("xorstack.gateway.console.session-timeout", SESSION_TIMEOUT.toString());
+		// resolved on first sign-in, when the random port is known
+		properties.put("xorstack.gateway.console.public-url", "http://127.0.0.1:${local.server.port}");
 		for (String service : SERVICES) {
 			properties.put(service + "_SERVICE_URI", "http://127.0.0.1:" + standInPort);
 		}

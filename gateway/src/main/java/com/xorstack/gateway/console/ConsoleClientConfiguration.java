@@ -3,6 +3,7 @@ package com.xorstack.gateway.console;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
@@ -13,8 +14,19 @@ class ConsoleClientConfiguration {
 	@Bean
 	ReactiveClientRegistrationRepository consoleClientRegistrations(
 			@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuerUri,
-			ConsoleProperties properties) {
-		return new ConsoleClientRegistrations(issuerUri, properties.clientId(), properties.clientSecret());
+			ConsoleProperties properties, Environment environment) {
+		return new ConsoleClientRegistrations(issuerUri, properties.clientId(), properties.clientSecret(),
+				() -> publicUrl(properties, environment));
+	}
+
+	/**
+	 * The configured public URL without a trailing slash. Resolved again on first use, so
+	 * that a test may name its random port ({@code ${local.server.port}}), known only
+	 * once the server is up.
+	 */
+	static String publicUrl(ConsoleProperties properties, Environment environment) {
+		String url = environment.resolveRequiredPlaceholders(properties.publicUrl());
+		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package com.xorstack.gateway.console;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,11 @@ final class ConsoleClientRegistrations implements ReactiveClientRegistrationRepo
 
 	private final Mono<ClientRegistration> registration;
 
-	ConsoleClientRegistrations(String issuerUri, String clientId, String clientSecret) {
+	/**
+	 * @param publicUrl where people reach the gateway, asked for on first use: the
+	 * {@code redirect_uri} is built from it, never from the request's {@code Host} header
+	 */
+	ConsoleClientRegistrations(String issuerUri, String clientId, String clientSecret, Supplier<String> publicUrl) {
 		this.registration = Mono
 			.fromCallable(() -> ClientRegistrations.fromIssuerLocation(issuerUri)
 				.registrationId(ConsoleSecurityConfiguration.REGISTRATION)
@@ -35,7 +40,7 @@ final class ConsoleClientRegistrations implements ReactiveClientRegistrationRepo
 				.clientSecret(clientSecret)
 				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
 				.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-				.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+				.redirectUri(publicUrl.get() + "/login/oauth2/code/{registrationId}")
 				.scope("openid", "profile", "email")
 				.build())
 			.subscribeOn(Schedulers.boundedElastic())

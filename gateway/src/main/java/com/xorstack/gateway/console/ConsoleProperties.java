@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sessionTimeout how long a console session lives without a request
  * @param sessionNamespace the prefix of the sessions' Redis keys
  * ({@code <namespace>:sessions:<id>})
+ * @param publicUrl where people reach the gateway (scheme, host, port, no path): the
+ * sign-in's {@code redirect_uri} and the sign-out's return address are built from it,
+ * never from the request's {@code Host} header, which a caller chooses
  * @param clientId the confidential Keycloak client the gateway signs people in with
  * @param clientSecret its secret
  * @param sessionKey the AES-256 key (base64 of 32 bytes) that session values in Redis are
@@ -27,6 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("xorstack.gateway.console")
 record ConsoleProperties(@DefaultValue("false") boolean secureCookies,
 		@DefaultValue("XORSTACK_SESSION") String sessionCookie, @DefaultValue("8h") Duration sessionTimeout,
-		@DefaultValue("xorstack:console") String sessionNamespace, @DefaultValue("xorstack-console") String clientId,
+		@DefaultValue("xorstack:console") String sessionNamespace,
+		@DefaultValue("http://localhost:8080") String publicUrl, @DefaultValue("xorstack-console") String clientId,
 		String clientSecret, @Nullable String sessionKey, @DefaultValue List<String> previousSessionKeys) {
 }

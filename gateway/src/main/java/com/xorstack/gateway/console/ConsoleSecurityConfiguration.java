@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
@@ -28,6 +29,7 @@ import org.springframework.security.web.server.DelegatingServerAuthenticationEnt
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.ServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
@@ -59,13 +61,17 @@ class ConsoleSecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityWebFilterChain consoleSecurityWebFilterChain(ServerHttpSecurity http,
-			ReactiveClientRegistrationRepository clients, ConsoleProperties properties) {
+			ReactiveClientRegistrationRepository clients, ConsoleProperties properties, Environment environment) {
 		DefaultServerOAuth2AuthorizationRequestResolver requests = new DefaultServerOAuth2AuthorizationRequestResolver(
 				clients);
 		requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-		OidcClientInitiatedServerLogoutSuccessHandler loggedOut = new OidcClientInitiatedServerLogoutSuccessHandler(
-				clients);
-		loggedOut.setPostLogoutRedirectUri("{baseUrl}/admin/");
+		// built on use: the public URL may name a port known only once the server is up
+		ServerLogoutSuccessHandler loggedOut = (exchange, authentication) -> {
+			OidcClientInitiatedServerLogoutSuccessHandler handler = new OidcClientInitiatedServerLogoutSuccessHandler(
+					clients);
+			handler.setPostLogoutRedirectUri(ConsoleClientConfiguration.publicUrl(properties, environment) + "/admin/");
+			return handler.onLogoutSuccess(exchange, authentication);
+		};
 		CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
 		csrfTokens.setCookieCustomizer((cookie) -> cookie.secure(properties.secureCookies()).sameSite("Strict"));
 		DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(

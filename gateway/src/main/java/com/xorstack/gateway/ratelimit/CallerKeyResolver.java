@@ -1,6 +1,5 @@
 package com.xorstack.gateway.ratelimit;
 
-import java.net.InetSocketAddress;
 import java.security.Principal;
 
 import org.jspecify.annotations.Nullable;
@@ -14,16 +13,39 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Keys a request by who is calling: the user's subject, or for a service account the
- * client id. An anonymous request is keyed by the connection's own address, never by a
- * header that a caller could forge.
+ * client id. An anonymous request is keyed by its client's address
+ * ({@link ClientAddresses}), and counted only once: when
+ * {@link AnonymousRateLimitWebFilter} has already taken its token, no key is given, which
+ * the {@code RequestRateLimiter} filter lets pass ({@code deny-empty-key: false}).
  */
 final class CallerKeyResolver implements KeyResolver {
+
+	static final String USER = "user:";
+
+	static final String CONSOLE = "console:";
+
+	static final String CLIENT = "client:";
+
+	static final String ANONYMOUS = "anonymous:";
+
+	private final ClientAddresses addresses;
+
+	CallerKeyResolver(ClientAddresses addresses) {
+		this.addresses = addresses;
+	}
 
 	@Override
 	public Mono<String> resolve(ServerWebExchange exchange) {
 		return exchange.getPrincipal()
 			.mapNotNull(CallerKeyResolver::key)
-			.switchIfEmpty(Mono.fromSupplier(() -> "anonymous:" + remoteAddress(exchange)));
+			.switchIfEmpty(Mono.fromSupplier(() -> anonymousKey(exchange)));
+	}
+
+	private @Nullable String anonymousKey(ServerWebExchange exchange) {
+		if (AnonymousRateLimitWebFilter.alreadyCounted(exchange)) {
+			return null;
+		}
+		return ANONYMOUS + this.addresses.of(exchange.getRequest());
 	}
 
 	private static @Nullable String key(Principal principal) {
@@ -34,7 +56,7 @@ final class CallerKeyResolver implements KeyResolver {
 		// that
 		// the relayed call (keyed by the token) is not counted twice in the same one
 		if (principal instanceof OAuth2AuthenticationToken login && login.getPrincipal() instanceof OidcUser user) {
-			return "console:" + user.getSubject();
+			return CONSOLE + user.getSubject();
 		}
 		return null;
 	}
@@ -44,12 +66,7 @@ final class CallerKeyResolver implements KeyResolver {
 		boolean serviceAccount = token.getAuthorities()
 			.stream()
 			.anyMatch((authority) -> "ROLE_ingest".equals(authority.getAuthority()));
-		return (serviceAccount && clientId != null) ? "client:" + clientId : "user:" + token.getName();
-	}
-
-	private static String remoteAddress(ServerWebExchange exchange) {
-		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-		return (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress() : "unknown";
+		return (serviceAccount && clientId != null) ? CLIENT + clientId : USER + token.getName();
 	}
 
 }

@@ -9,7 +9,8 @@ import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 
 /**
  * One bucket per caller across all routes, with the {@code X-RateLimit-*} headers that
- * let a well-behaved client slow down before it is refused.
+ * let a well-behaved client slow down before it is refused. When the buckets cannot be
+ * read, {@link BucketOutagePolicy} decides.
  */
 final class CallerRateLimiter implements RateLimiter<CallerRateLimiter.Config> {
 
@@ -19,14 +20,18 @@ final class CallerRateLimiter implements RateLimiter<CallerRateLimiter.Config> {
 
 	private final Map<String, Config> config = new HashMap<>();
 
-	CallerRateLimiter(TokenBuckets buckets, RateLimitProperties properties) {
+	private final BucketOutagePolicy outage;
+
+	CallerRateLimiter(TokenBuckets buckets, RateLimitProperties properties, BucketOutagePolicy outage) {
 		this.buckets = buckets;
 		this.properties = properties;
+		this.outage = outage;
 	}
 
 	@Override
 	public Mono<Response> isAllowed(String routeId, String id) {
 		return this.buckets.take(id, this.properties.replenishRate(), this.properties.burstCapacity())
+			.onErrorResume((ex) -> this.outage.decide(id, ex))
 			.map((decision) -> new Response(decision.allowed(), headers(decision)));
 	}
 

@@ -1,5 +1,7 @@
 package com.xorstack.gateway.ratelimit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,7 +14,8 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
  * The limiter and key resolver that the {@code RequestRateLimiter} default filter uses
- * ({@code application.yml}).
+ * ({@code application.yml}), and the filter that limits anonymous callers ahead of the
+ * security chain.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitProperties.class)
@@ -23,7 +26,7 @@ class RateLimitConfiguration {
 	@Bean
 	@Primary
 	CallerRateLimiter callerRateLimiter(RateLimitProperties properties,
-			ObjectProvider<ReactiveStringRedisTemplate> redis) {
+			ObjectProvider<ReactiveStringRedisTemplate> redis, ObjectProvider<MeterRegistry> meters) {
 		TokenBuckets buckets;
 		if (properties.redisEnabled()) {
 			buckets = new RedisTokenBuckets(redis.getObject());
@@ -36,13 +39,24 @@ class RateLimitConfiguration {
 					+ " instance each one counts on its own. Set REDIS_HOST/REDIS_PORT and XORSTACK_REDIS_ENABLED=true"
 					+ " to share them.");
 		}
-		return new CallerRateLimiter(buckets, properties);
+		BucketOutagePolicy outage = new BucketOutagePolicy(meters.getIfAvailable(SimpleMeterRegistry::new));
+		return new CallerRateLimiter(buckets, properties, outage);
+	}
+
+	@Bean
+	ClientAddresses clientAddresses(RateLimitProperties properties) {
+		return new ClientAddresses(properties.trustedProxies());
 	}
 
 	@Bean
 	@Primary
-	CallerKeyResolver callerKeyResolver() {
-		return new CallerKeyResolver();
+	CallerKeyResolver callerKeyResolver(ClientAddresses addresses) {
+		return new CallerKeyResolver(addresses);
+	}
+
+	@Bean
+	AnonymousRateLimitWebFilter anonymousRateLimitWebFilter(CallerRateLimiter limiter, ClientAddresses addresses) {
+		return new AnonymousRateLimitWebFilter(limiter, addresses);
 	}
 
 	@Bean

@@ -10,13 +10,12 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.server.ServerWebExchange;
 
-import com.xorstack.platform.web.ProblemResponses;
-
 /**
  * Gives the {@code RequestRateLimiter} filter's refusal a problem body. That filter ends
  * a refused exchange with an empty 429 ({@code setComplete}), after the limiter's
  * {@code X-RateLimit-*} and {@code Retry-After} headers are set; a 429 that a service
- * sends itself has a body and is passed on untouched.
+ * sends itself has a body and is passed on untouched. A caller refused because the
+ * buckets cannot be read gets a 503 ({@link BucketOutagePolicy}).
  */
 final class RateLimitProblemGlobalFilter implements GlobalFilter, Ordered {
 
@@ -32,14 +31,14 @@ final class RateLimitProblemGlobalFilter implements GlobalFilter, Ordered {
 			@Override
 			public Mono<Void> setComplete() {
 				if (HttpStatus.TOO_MANY_REQUESTS.equals(getStatusCode()) && !isCommitted()) {
-					return ProblemResponses.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
-							"Too many requests from this caller; slow down and retry after the time given.");
+					return RateLimitProblems.tooManyRequests(exchange);
 				}
 				return super.setComplete();
 			}
 
 		};
-		return chain.filter(exchange.mutate().response(response).build());
+		return chain.filter(exchange.mutate().response(response).build())
+			.onErrorResume(BucketsUnavailableException.class, (ex) -> RateLimitProblems.unavailable(exchange));
 	}
 
 }

@@ -10,8 +10,8 @@ import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * Token buckets in Redis, refilled and taken from in one Lua script so that concurrent
- * gateway instances never both spend the last token. If Redis fails the request is let
- * through: a broken limiter must not take the API down with it.
+ * gateway instances never both spend the last token. A failure of Redis is passed on to
+ * {@link BucketOutagePolicy}, which decides by caller.
  */
 final class RedisTokenBuckets implements TokenBuckets {
 
@@ -45,8 +45,7 @@ final class RedisTokenBuckets implements TokenBuckets {
 				Long.toString(Instant.now().toEpochMilli()));
 		return this.redis.execute(TAKE, List.of("xorstack:rate:" + key), args)
 			.next()
-			.map((result) -> new Decision(result.get(0) == 1L, result.get(1)))
-			.onErrorReturn(new Decision(true, -1));
+			.map((result) -> new Decision(result.get(0) == 1L, result.get(1)));
 	}
 
 }

@@ -1,12 +1,16 @@
 package com.xorstack.gateway.console;
 
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClientResponse;
 import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import com.xorstack.gateway.StandInServer;
 import com.xorstack.gateway.StandInServices;
@@ -143,6 +148,22 @@ class ConsoleIntegrationTests {
 		HttpResponse<String> page = browser.get("/admin/");
 		assertThat(page.statusCode()).isEqualTo(302);
 		assertThat(page.headers().firstValue("Location")).hasValue("/oauth2/authorization/keycloak");
+	}
+
+	@Test
+	void signInRedirectUriComesFromTheConfiguredPublicUrlNotTheHostHeader() {
+		HttpClientResponse started = reactor.netty.http.client.HttpClient.create()
+			.headers((headers) -> headers.set("Host", "attacker.example:4444"))
+			.get()
+			.uri(gateway() + "/oauth2/authorization/keycloak")
+			.response()
+			.block(Duration.ofSeconds(30));
+		assertThat(started).isNotNull();
+		assertThat(started.status().code()).isEqualTo(302);
+		URI authorize = URI.create(started.responseHeaders().get("Location"));
+		String redirectUri = UriComponentsBuilder.fromUri(authorize).build().getQueryParams().getFirst("redirect_uri");
+		assertThat(URLDecoder.decode(redirectUri, StandardCharsets.UTF_8))
+			.isEqualTo(gateway() + "/login/oauth2/code/keycloak");
 	}
 
 	private String gateway() {

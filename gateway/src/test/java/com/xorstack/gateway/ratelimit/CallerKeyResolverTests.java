@@ -1,6 +1,7 @@
 package com.xorstack.gateway.ratelimit;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -17,7 +18,7 @@ class CallerKeyResolverTests {
 			.header("X-Forwarded-For", "6.6.6.6")
 			.header("X-Real-IP", "6.6.6.7")
 			.header("Forwarded", "for=6.6.6.8"));
-		new CallerKeyResolver().resolve(exchange)
+		new CallerKeyResolver(new ClientAddresses(List.of())).resolve(exchange)
 			.as(StepVerifier::create)
 			.expectNext("anonymous:10.1.2.3")
 			.verifyComplete();

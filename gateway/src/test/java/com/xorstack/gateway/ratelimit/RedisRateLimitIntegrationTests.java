@@ -40,6 +40,32 @@ class RedisRateLimitIntegrationTests {
 		StandInServices.register(registry, downstream.port());
 	}
 
+	/**
+	 * The console's pages and sign-in redirects are answered before any route filter:
+	 * anonymous callers are limited by address ahead of the security chain.
+	 */
+	@Test
+	void anonymousCallerBeyondTheLimitGets429Problems() {
+		int refusals = 0;
+		EntityExchangeResult<String> refused = null;
+		for (int i = 0; i < 10; i++) {
+			EntityExchangeResult<String> result = this.web.get()
+				.uri("/admin/denied.html")
+				.exchange()
+				.expectBody(String.class)
+				.returnResult();
+			if (result.getStatus().value() == 429) {
+				refusals++;
+				refused = result;
+			}
+		}
+		assertThat(refusals).isGreaterThanOrEqualTo(5);
+		assertThat(refused).isNotNull();
+		assertThat(refused.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(refused.getResponseHeaders().getFirst("Retry-After")).isEqualTo("1");
+		assertThat(refused.getResponseBody()).contains("\"status\":429");
+	}
+
 	@Test
 	void greedyCallerGets429ProblemsWhileAnotherIsServed() {
 		String greedy = TestStack.get().passwordToken("demo-moderator");
