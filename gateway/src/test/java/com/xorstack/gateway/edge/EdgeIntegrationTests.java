@@ -148,6 +148,22 @@ class EdgeIntegrationTests {
 		assertSecurityHeaders(this.web.get().uri("/api/feedback").exchange().expectStatus().isUnauthorized());
 	}
 
+	@Test
+	void theConsoleRunsUnderAStrictContentSecurityPolicy() {
+		for (String path : new String[] { "/admin/", "/admin/console.js", "/admin/denied.html" }) {
+			String policy = this.web.get()
+				.uri(path)
+				.exchange()
+				.returnResult(String.class)
+				.getResponseHeaders()
+				.getFirst("Content-Security-Policy");
+			assertThat(policy).as(path)
+				.contains("script-src 'self';", "style-src 'self';", "object-src 'none'", "base-uri 'none'",
+						"frame-ancestors 'none'")
+				.doesNotContain("unsafe-inline", "unsafe-eval");
+		}
+	}
+
 	private static void assertSecurityHeaders(WebTestClient.ResponseSpec response) {
 		response.expectHeader()
 			.valueEquals("X-Content-Type-Options", "nosniff")
