@@ -119,7 +119,20 @@ class AuditChainAnchor implements DisposableBean {
 		if (tip.seq() < head.seq()) {
 			return Mono.just(false);
 		}
-		return this.rows.hashAt(head.seq()).map(head.hash()::equals).defaultIfEmpty(false);
+		return this.rows.hashAt(head.seq())
+			.map(head.hash()::equals)
+			.switchIfEmpty(Mono.defer(() -> expiredThrough(head.seq())));
+	}
+
+	/**
+	 * Whether retention dropped the row at {@code seq}: the newest anchor, signed with
+	 * the chain key, covers it. A head in an expired month is no sign of tampering.
+	 */
+	private Mono<Boolean> expiredThrough(long seq) {
+		return this.rows.anchors()
+			.last()
+			.map((anchor) -> anchor.problem(this.keys) == null && anchor.lastSeq() != null && anchor.lastSeq() >= seq)
+			.defaultIfEmpty(false);
 	}
 
 	private Mono<Void> send(AuditChainHead.Tip tip, Optional<Long> keyedSince) {

@@ -118,8 +118,10 @@ public class AuditLog {
 							anchored.orElse(null), List.copyOf(warnings)));
 				}
 			}
-			String start = anchors.isEmpty() ? AuditRow.GENESIS : anchors.get(anchors.size() - 1).lastHash();
-			AuditVerification.Walk walk = new AuditVerification.Walk(start, this.keys, anchored.orElse(null));
+			AuditAnchor newest = anchors.isEmpty() ? null : anchors.get(anchors.size() - 1);
+			String start = (newest != null) ? newest.lastHash() : AuditRow.GENESIS;
+			AuditVerification.Walk walk = new AuditVerification.Walk(start, this.keys, anchored.orElse(null),
+					(newest != null) ? newest.lastSeq() : null);
 			warnings.forEach(walk::warn);
 			return this.rows.inChainOrder().takeWhile(walk::accept).then(Mono.fromSupplier(walk::result));
 		}));

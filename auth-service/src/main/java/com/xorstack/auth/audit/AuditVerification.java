@@ -44,16 +44,21 @@ record AuditVerification(boolean valid, long checked, @Nullable UUID firstBroken
 
 		private @Nullable String problem;
 
+		private final @Nullable Long expiredThrough;
+
 		/**
 		 * @param start the hash the first row must link to: genesis, or the anchor
 		 * retention left
 		 * @param head the head anchored outside the database, null when none could be
 		 * read
+		 * @param expiredThrough the last row retention dropped, by its signed anchor, or
+		 * null: a head at or before it expired and cannot be reached
 		 */
-		Walk(String start, AuditChainKeys keys, @Nullable AuditChainHead head) {
+		Walk(String start, AuditChainKeys keys, @Nullable AuditChainHead head, @Nullable Long expiredThrough) {
 			this.expectedPrev = start;
 			this.keys = keys;
 			this.head = head;
+			this.expiredThrough = expiredThrough;
 		}
 
 		void warn(String warning) {
@@ -105,7 +110,9 @@ record AuditVerification(boolean valid, long checked, @Nullable UUID firstBroken
 				return answer(false, null, null, "The anchored head's signature does not verify with the chain key:"
 						+ " it was not published by auth-service");
 			}
-			if (this.head != null && !this.headReached) {
+			boolean headExpired = this.head != null && this.expiredThrough != null
+					&& this.head.seq() <= this.expiredThrough;
+			if (this.head != null && !this.headReached && !headExpired) {
 				return answer(false, null, null,
 						"Entries after seq " + this.lastIntact + " are missing: the head anchored outside the database"
 								+ " at " + this.head.publishedAt() + " is seq " + this.head.seq() + " (id "

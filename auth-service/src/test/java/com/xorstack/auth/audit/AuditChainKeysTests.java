@@ -34,7 +34,7 @@ class AuditChainKeysTests {
 	void withoutAKeyTheChainIsKeyedWithThePublicDevelopmentKeyAndSaysSo() {
 		AuditChainKeys keys = keys(null, 2, null);
 		assertThat(keys.development()).isTrue();
-		AuditVerification.Walk walk = new AuditVerification.Walk(AuditRow.GENESIS, keys, null);
+		AuditVerification.Walk walk = new AuditVerification.Walk(AuditRow.GENESIS, keys, null, null);
 		walk.warn(AuditChainKeys.DEVELOPMENT_WARNING);
 		assertThat(walk.result().warnings()).contains(AuditChainKeys.DEVELOPMENT_WARNING);
 	}
@@ -50,11 +50,12 @@ class AuditChainKeysTests {
 				"tester", "test.rotation", "new", "/auth-service", null, "{}"));
 		assertThat(link.chainVersion()).isEqualTo(3);
 
-		AuditVerification.Walk walk = new AuditVerification.Walk(AuditRow.GENESIS, rotated, null);
+		AuditVerification.Walk walk = new AuditVerification.Walk(AuditRow.GENESIS, rotated, null, null);
 		assertThat(walk.accept(old)).isTrue();
 		assertThat(walk.accept(link)).isTrue();
 
-		AuditVerification.Walk withoutOldKey = new AuditVerification.Walk(AuditRow.GENESIS, keys(KEY_3, 3, null), null);
+		AuditVerification.Walk withoutOldKey = new AuditVerification.Walk(AuditRow.GENESIS, keys(KEY_3, 3, null), null,
+				null);
 		assertThat(withoutOldKey.accept(old)).isFalse();
 		assertThat(withoutOldKey.result().problem()).contains("whose key this service was not given");
 	}
