@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 
 import com.xorstack.platform.events.KafkaPrincipals;
 import com.xorstack.platform.events.TopicAccess;
+import com.xorstack.platform.kafka.KafkaLogin;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
@@ -139,14 +139,8 @@ final class KafkaUsers {
 		return password;
 	}
 
-	Collection<String> principals() {
-		return this.passwords.keySet();
-	}
-
 	static String jaasConfig(String mechanism, String username, String password) {
-		String module = mechanism.startsWith("SCRAM-") ? "org.apache.kafka.common.security.scram.ScramLoginModule"
-				: "org.apache.kafka.common.security.plain.PlainLoginModule";
-		return module + " required username=\"" + username + "\" password=\"" + password + "\";";
+		return KafkaLogin.jaasConfig(mechanism, username, password);
 	}
 
 	/** A short digest of a password, to name what depends on it without showing it. */

@@ -56,17 +56,8 @@ record KafkaCredentials(String protocol, String mechanism, String username, @Nul
 		properties.getProperties().put("sasl.jaas.config", jaasConfig(this.mechanism, this.username, this.password));
 	}
 
-	/**
-	 * The client's JAAS login line, quoting as JAAS does, so that any password works.
-	 */
 	static String jaasConfig(String mechanism, String username, String password) {
-		String module = mechanism.startsWith("SCRAM-") ? "org.apache.kafka.common.security.scram.ScramLoginModule"
-				: "org.apache.kafka.common.security.plain.PlainLoginModule";
-		return module + " required username=\"" + quoted(username) + "\" password=\"" + quoted(password) + "\";";
-	}
-
-	private static String quoted(String value) {
-		return value.replace("\\", "\\\\").replace("\"", "\\\"");
+		return KafkaLogin.jaasConfig(mechanism, username, password);
 	}
 
 }
