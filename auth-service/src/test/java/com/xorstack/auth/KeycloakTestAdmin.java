@@ -79,7 +79,8 @@ public final class KeycloakTestAdmin {
 	/** The realm roles in a fresh access token of a user made by {@link #createUser}. */
 	public List<String> rolesInNewToken(String userId) {
 		String username = username(userId);
-		String token = new TokenClient(TestStack.get().devStack().issuerUri()).passwordToken(username, username);
+		String token = new TokenClient(TestStack.get().devStack().internalIssuerUri()).passwordToken(username,
+				username);
 		String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
 		List<String> roles = new ArrayList<>();
 		JSON.readTree(payload).get("realm_access").get("roles").forEach((role) -> roles.add(role.asString()));
@@ -89,7 +90,7 @@ public final class KeycloakTestAdmin {
 	/** A token of a user made by {@link #createUser}, for calls as that user. */
 	public String token(String userId) {
 		String username = username(userId);
-		return new TokenClient(TestStack.get().devStack().issuerUri()).passwordToken(username, username);
+		return new TokenClient(TestStack.get().devStack().internalIssuerUri()).passwordToken(username, username);
 	}
 
 	private JsonNode role(String role) {

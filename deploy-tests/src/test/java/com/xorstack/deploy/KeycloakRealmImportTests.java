@@ -110,6 +110,20 @@ class KeycloakRealmImportTests {
 			.doesNotContain("*");
 	}
 
+	/**
+	 * Issue #19: the development realm's console client named any port of loopback, so a
+	 * program listening on another port could receive a sign-in's code. It names port
+	 * 8080 alone; the devstack adds a test's gateway through the admin API.
+	 */
+	@Test
+	void developmentConsoleRedirectUrisAreExact() {
+		Map<String, Object> console = clients(this.realm).get("xorstack-console");
+		assertThat(Repo.list(console.get("redirectUris"))).containsExactlyInAnyOrder(
+				"http://127.0.0.1:8080/login/oauth2/code/keycloak", "http://localhost:8080/login/oauth2/code/keycloak");
+		assertThat(String.valueOf(Repo.map(console.get("attributes")).get("post.logout.redirect.uris")))
+			.doesNotContain("*");
+	}
+
 	private static Map<String, Map<String, Object>> clients(Map<String, Object> realm) {
 		Map<String, Map<String, Object>> byId = new HashMap<>();
 		for (Object client : Repo.list(realm.get("clients"))) {

@@ -10,7 +10,7 @@ final class Banner {
 
 	static String text(Suite suite, long seconds, SuiteSettings settings) {
 		DevStack stack = suite.devStack();
-		String token = stack.issuerUri() + "/protocol/openid-connect/token";
+		String token = stack.internalIssuerUri() + "/protocol/openid-connect/token";
 		String redis = stack.redisAvailable()
 				? stack.redisHost() + ":" + stack.redisPort() + userOf(stack) + ", console sessions encrypted"
 				: "none, " + stack.redisAbsence() + ": the gateway keeps rate limits and console sessions in process";

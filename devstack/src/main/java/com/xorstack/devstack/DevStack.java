@@ -120,16 +120,39 @@ public final class DevStack implements AutoCloseable {
 		started(this.kafka, "Kafka").restart();
 	}
 
+	/** Where the services reach Keycloak (its admin API, for one). */
 	public String keycloakUrl() {
 		return started(this.keycloak, "Keycloak").url();
 	}
 
+	/**
+	 * Where people reach Keycloak: {@link #keycloakUrl()} unless a public host is set.
+	 */
+	public String keycloakPublicUrl() {
+		return started(this.keycloak, "Keycloak").publicUrl();
+	}
+
+	/** The issuer of the realm's tokens, at the address people reach Keycloak at. */
 	public String issuerUri() {
+		return keycloakPublicUrl() + "/realms/" + KeycloakServer.REALM;
+	}
+
+	/** The realm where the services reach it: tokens, keys, user info. */
+	public String internalIssuerUri() {
 		return keycloakUrl() + "/realms/" + KeycloakServer.REALM;
 	}
 
+	/**
+	 * Lets the console's Keycloak client send people back to a gateway at
+	 * {@code publicUrl} (such as a test's on a free port): the realm itself names only
+	 * port 8080.
+	 */
+	public synchronized void allowConsoleAt(String publicUrl) {
+		new KeycloakConsoleClient(keycloakUrl(), KeycloakServer.REALM).allow(publicUrl);
+	}
+
 	public String jwkSetUri() {
-		return issuerUri() + "/protocol/openid-connect/certs";
+		return internalIssuerUri() + "/protocol/openid-connect/certs";
 	}
 
 	/**

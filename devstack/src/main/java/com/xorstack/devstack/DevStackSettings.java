@@ -15,11 +15,14 @@ import org.jspecify.annotations.Nullable;
  * @param workDir where the run keeps logs and data, never deleted; {@code null} for a new
  * directory under {@code java.io.tmpdir}, deleted on close unless {@code keepWorkDir} (or
  * the start failed: the error names a log in it)
+ * @param keycloakPublicHost another loopback address (such as {@code 127.0.0.2}) where
+ * people reach Keycloak, apart from the services' internal one, as in a deployment;
+ * {@code null} for one address
  */
 public record DevStackSettings(int kafkaPort, int kafkaControllerPort, int keycloakPort, String postgresUrl,
 		String postgresUser, String postgresPassword, String databaseSuffix, boolean recreateDatabases,
 		String redisHost, int redisPort, boolean kafka, boolean keycloak, @Nullable Path realmFile,
-		@Nullable Path workDir, boolean keepWorkDir) {
+		@Nullable Path workDir, boolean keepWorkDir, @Nullable String keycloakPublicHost) {
 
 	public static final String KAFKA_PORT = "XORSTACK_KAFKA_PORT";
 
@@ -67,7 +70,7 @@ public record DevStackSettings(int kafkaPort, int kafkaControllerPort, int keycl
 		return new DevStackSettings(port(env, KAFKA_PORT, 9092), port(env, KAFKA_CONTROLLER_PORT, 9093),
 				port(env, KEYCLOAK_PORT, 8180), env.getOrDefault(PG_URL, "jdbc:postgresql://127.0.0.1:5432/"),
 				env.getOrDefault(PG_USER, "postgres"), env.getOrDefault(PG_PASSWORD, ""), "", false, redisHost,
-				port(env, REDIS_PORT, redisHost.isEmpty() ? 0 : 6379), true, true, null, null, false);
+				port(env, REDIS_PORT, redisHost.isEmpty() ? 0 : 6379), true, true, null, null, false, null);
 	}
 
 	static int port(Map<String, String> env, String variable, int fallback) {
@@ -95,31 +98,32 @@ public record DevStackSettings(int kafkaPort, int kafkaControllerPort, int keycl
 	public DevStackSettings withKafkaPorts(int port, int controllerPort) {
 		return new DevStackSettings(port, controllerPort, this.keycloakPort, this.postgresUrl, this.postgresUser,
 				this.postgresPassword, this.databaseSuffix, this.recreateDatabases, this.redisHost, this.redisPort,
-				this.kafka, this.keycloak, this.realmFile, this.workDir, this.keepWorkDir);
+				this.kafka, this.keycloak, this.realmFile, this.workDir, this.keepWorkDir, this.keycloakPublicHost);
 	}
 
 	public DevStackSettings withKeycloakPort(int port) {
 		return new DevStackSettings(this.kafkaPort, this.kafkaControllerPort, port, this.postgresUrl, this.postgresUser,
 				this.postgresPassword, this.databaseSuffix, this.recreateDatabases, this.redisHost, this.redisPort,
-				this.kafka, this.keycloak, this.realmFile, this.workDir, this.keepWorkDir);
+				this.kafka, this.keycloak, this.realmFile, this.workDir, this.keepWorkDir, this.keycloakPublicHost);
 	}
 
 	public DevStackSettings withPostgres(String url, String user, String password) {
 		return new DevStackSettings(this.kafkaPort, this.kafkaControllerPort, this.keycloakPort, url, user, password,
 				this.databaseSuffix, this.recreateDatabases, this.redisHost, this.redisPort, this.kafka, this.keycloak,
-				this.realmFile, this.workDir, this.keepWorkDir);
+				this.realmFile, this.workDir, this.keepWorkDir, this.keycloakPublicHost);
 	}
 
 	public DevStackSettings withDatabaseSuffix(String suffix) {
 		return new DevStackSettings(this.kafkaPort, this.kafkaControllerPort, this.keycloakPort, this.postgresUrl,
 				this.postgresUser, this.postgresPassword, suffix, this.recreateDatabases, this.redisHost,
-				this.redisPort, this.kafka, this.keycloak, this.realmFile, this.workDir, this.keepWorkDir);
+				this.redisPort, this.kafka, this.keycloak, this.realmFile, this.workDir, this.keepWorkDir,
+				this.keycloakPublicHost);
 	}
 
 	public DevStackSettings withRecreateDatabases(boolean recreate) {
 		return new DevStackSettings(this.kafkaPort, this.kafkaControllerPort, this.keycloakPort, this.postgresUrl,
 				this.postgresUser, this.postgresPassword, this.databaseSuffix, recreate, this.redisHost, this.redisPort,
-				this.kafka, this.keycloak, this.realmFile, this.workDir, this.keepWorkDir);
+				this.kafka, this.keycloak, this.realmFile, this.workDir, this.keepWorkDir, this.keycloakPublicHost);
 	}
 
 	/** Whether the stack starts its own Redis rather than use an external one. */
@@ -134,7 +138,7 @@ public record DevStackSettings(int kafkaPort, int kafkaControllerPort, int keycl
 	public DevStackSettings withRedis(String host, int port) {
 		return new DevStackSettings(this.kafkaPort, this.kafkaControllerPort, this.keycloakPort, this.postgresUrl,
 				this.postgresUser, this.postgresPassword, this.databaseSuffix, this.recreateDatabases, host, port,
-				this.kafka, this.keycloak, this.realmFile, this.workDir, this.keepWorkDir);
+				this.kafka, this.keycloak, this.realmFile, this.workDir, this.keepWorkDir, this.keycloakPublicHost);
 	}
 
 	/**
@@ -143,25 +147,35 @@ public record DevStackSettings(int kafkaPort, int kafkaControllerPort, int keycl
 	public DevStackSettings withParts(boolean kafka, boolean keycloak) {
 		return new DevStackSettings(this.kafkaPort, this.kafkaControllerPort, this.keycloakPort, this.postgresUrl,
 				this.postgresUser, this.postgresPassword, this.databaseSuffix, this.recreateDatabases, this.redisHost,
-				this.redisPort, kafka, keycloak, this.realmFile, this.workDir, this.keepWorkDir);
+				this.redisPort, kafka, keycloak, this.realmFile, this.workDir, this.keepWorkDir,
+				this.keycloakPublicHost);
 	}
 
 	public DevStackSettings withRealmFile(Path realmFile) {
 		return new DevStackSettings(this.kafkaPort, this.kafkaControllerPort, this.keycloakPort, this.postgresUrl,
 				this.postgresUser, this.postgresPassword, this.databaseSuffix, this.recreateDatabases, this.redisHost,
-				this.redisPort, this.kafka, this.keycloak, realmFile, this.workDir, this.keepWorkDir);
+				this.redisPort, this.kafka, this.keycloak, realmFile, this.workDir, this.keepWorkDir,
+				this.keycloakPublicHost);
 	}
 
 	public DevStackSettings withWorkDir(Path workDir) {
 		return new DevStackSettings(this.kafkaPort, this.kafkaControllerPort, this.keycloakPort, this.postgresUrl,
 				this.postgresUser, this.postgresPassword, this.databaseSuffix, this.recreateDatabases, this.redisHost,
-				this.redisPort, this.kafka, this.keycloak, this.realmFile, workDir, this.keepWorkDir);
+				this.redisPort, this.kafka, this.keycloak, this.realmFile, workDir, this.keepWorkDir,
+				this.keycloakPublicHost);
+	}
+
+	/** See {@code keycloakPublicHost}: Linux routes all of 127.0.0.0/8 to loopback. */
+	public DevStackSettings withKeycloakPublicHost(@Nullable String host) {
+		return new DevStackSettings(this.kafkaPort, this.kafkaControllerPort, this.keycloakPort, this.postgresUrl,
+				this.postgresUser, this.postgresPassword, this.databaseSuffix, this.recreateDatabases, this.redisHost,
+				this.redisPort, this.kafka, this.keycloak, this.realmFile, this.workDir, this.keepWorkDir, host);
 	}
 
 	public DevStackSettings withKeepWorkDir(boolean keep) {
 		return new DevStackSettings(this.kafkaPort, this.kafkaControllerPort, this.keycloakPort, this.postgresUrl,
 				this.postgresUser, this.postgresPassword, this.databaseSuffix, this.recreateDatabases, this.redisHost,
-				this.redisPort, this.kafka, this.keycloak, this.realmFile, this.workDir, keep);
+				this.redisPort, this.kafka, this.keycloak, this.realmFile, this.workDir, keep, this.keycloakPublicHost);
 	}
 
 }

@@ -83,7 +83,8 @@ final class DevStackStarter {
 			int port = Ports.claim(this.settings.keycloakPort(), "Keycloak", DevStackSettings.KEYCLOAK_PORT);
 			Path realm = KeycloakServer.requireRealm((this.settings.realmFile() != null) ? this.settings.realmFile()
 					: RepoRoot.find().resolve("deploy/keycloak/xorstack-realm.json"));
-			parts.add(() -> this.keycloak = remember(KeycloakServer.start(java, artifacts, this.workDir, port, realm)));
+			parts.add(() -> this.keycloak = remember(KeycloakServer.start(java, artifacts, this.workDir, port, realm,
+					this.settings.keycloakPublicHost())));
 		}
 		return parts;
 	}

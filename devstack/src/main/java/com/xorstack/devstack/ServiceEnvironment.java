@@ -26,7 +26,9 @@ record ServiceEnvironment(DevStack devStack, Map<Service, Integer> ports, @Nulla
 		// each service signs in as its own principal (platform's KafkaCredentials)
 		variables.put("KAFKA_USERNAME", service.module());
 		variables.put("KAFKA_PASSWORD", this.devStack.kafkaPassword(service.module()));
+		// the tokens' issuer is where people reach Keycloak; the services reach it here
 		variables.put("OIDC_ISSUER_URI", this.devStack.issuerUri());
+		variables.put("OIDC_INTERNAL_URI", this.devStack.internalIssuerUri());
 		variables.put("OIDC_JWK_SET_URI", this.devStack.jwkSetUri());
 		String database = service.database();
 		if (database != null) {
@@ -114,7 +116,7 @@ record ServiceEnvironment(DevStack devStack, Map<Service, Integer> ports, @Nulla
 		}
 	}
 
-	private String url(Service service) {
+	String url(Service service) {
 		return "http://127.0.0.1:" + this.ports.get(service);
 	}
 

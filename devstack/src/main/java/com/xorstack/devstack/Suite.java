@@ -60,6 +60,11 @@ public final class Suite implements AutoCloseable {
 		}
 		Suite suite = new Suite(devStack, services);
 		try {
+			if (settings.devStack().keycloak()) {
+				// the realm names port 8080 alone; a gateway elsewhere is added for this
+				// run
+				devStack.allowConsoleAt(environment.url(Service.GATEWAY));
+			}
 			Parallel.forEach(BEHIND_GATEWAY.stream().map(services::get).toList(), ServiceProcess::start);
 			services.get(Service.GATEWAY).start();
 			// a probe answered by something else on the port would have let a failed
@@ -100,7 +105,7 @@ public final class Suite implements AutoCloseable {
 	 * Tokens from the suite's Keycloak, for the demo users and the edge-functions client.
 	 */
 	public TokenClient tokens() {
-		return new TokenClient(this.devStack.issuerUri());
+		return new TokenClient(this.devStack.internalIssuerUri());
 	}
 
 	@Override

@@ -33,7 +33,7 @@ public final class TestStack {
 
 	private TestStack(DevStack stack) {
 		this.stack = stack;
-		this.tokens = new TokenClient(stack.issuerUri());
+		this.tokens = new TokenClient(stack.internalIssuerUri());
 	}
 
 	public static TestStack get() {
@@ -106,6 +106,7 @@ public final class TestStack {
 		properties.put("xorstack.kafka.password", this.stack.kafkaPassword(kafkaPrincipal));
 		properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", this.stack.issuerUri());
 		properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", this.stack.jwkSetUri());
+		properties.put("OIDC_INTERNAL_URI", this.stack.internalIssuerUri());
 		properties.put("spring.data.redis.host", this.stack.redisHost());
 		properties.put("spring.data.redis.port", String.valueOf(this.stack.redisPort()));
 		if (this.stack.redisUsername() != null) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KeycloakServerTests {
 
@@ -26,7 +27,7 @@ class KeycloakServerTests {
 		long started = System.nanoTime();
 		List<ProcessHandle> processes = new ArrayList<>();
 		try (KeycloakServer keycloak = KeycloakServer.start(JavaRuntime.find(), Artifacts.load(), this.workDir,
-				Ports.free(), realm())) {
+				Ports.free(), realm(), null)) {
 			System.out.printf("Keycloak ready in %d ms%n", (System.nanoTime() - started) / 1_000_000);
 			ProcessHandle process = ProcessHandle.of(keycloak.pid()).orElseThrow();
 			processes.add(process);
@@ -41,6 +42,38 @@ class KeycloakServerTests {
 			assertThat(edge).contains("\"azp\":\"edge-functions\"");
 		}
 		assertThat(processes).noneMatch(ProcessHandle::isAlive);
+	}
+
+	/**
+	 * As behind an ingress: people reach Keycloak on 127.0.0.2, the services on
+	 * 127.0.0.1. Tokens name the public issuer wherever they were fetched; the internal
+	 * address's metadata sends browsers to the public one and services to itself; the
+	 * public one refuses the back channel, as a container's public name would not reach.
+	 */
+	@Test
+	void servesPeopleAndServicesAtTwoAddresses() throws Exception {
+		try (KeycloakServer keycloak = KeycloakServer.start(JavaRuntime.find(), Artifacts.load(), this.workDir,
+				Ports.free(), realm(), "127.0.0.2")) {
+			assertThat(keycloak.publicUrl()).startsWith("http://127.0.0.2:");
+			String issuer = keycloak.publicUrl() + "/realms/xorstack";
+			String internal = keycloak.url() + "/realms/xorstack";
+			String metadata = get(internal + "/.well-known/openid-configuration");
+			assertThat(metadata).contains("\"issuer\":\"" + issuer + "\"")
+				.contains("\"authorization_endpoint\":\"" + issuer + "/protocol/openid-connect/auth\"")
+				.contains("\"token_endpoint\":\"" + internal + "/protocol/openid-connect/token\"")
+				.contains("\"jwks_uri\":\"" + internal + "/protocol/openid-connect/certs\"");
+			assertThat(payload(new TokenClient(internal).passwordToken("demo-user", "demo-user")))
+				.contains("\"iss\":\"" + issuer + "\"");
+			// the sign-in page comes through the front door; the back channel does not
+			assertThat(status(issuer + "/protocol/openid-connect/auth?client_id=xorstack-console&response_type=code"
+					+ "&scope=openid&code_challenge_method=S256&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+					+ "&redirect_uri=" + "http%3A%2F%2F127.0.0.1%3A8080%2Flogin%2Foauth2%2Fcode%2Fkeycloak"))
+				.isEqualTo(200);
+			assertThat(status(issuer + "/.well-known/openid-configuration")).isEqualTo(403);
+			assertThat(status(issuer + "/protocol/openid-connect/certs")).isEqualTo(403);
+			assertThatThrownBy(() -> new TokenClient(issuer).passwordToken("demo-user", "demo-user"))
+				.hasMessageContaining("403");
+		}
 	}
 
 	/**
@@ -62,6 +95,12 @@ class KeycloakServerTests {
 			.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		return response.body();
+	}
+
+	private static int status(String url) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
 	}
 
 	private static String payload(String jwt) {

@@ -20,6 +20,9 @@ import com.xorstack.devstack.TokenClient;
  */
 final class E2eSuite {
 
+	/** Where the browser reaches Keycloak; the services use 127.0.0.1. */
+	static final String PUBLIC_KEYCLOAK_HOST = "127.0.0.2";
+
 	private static volatile @Nullable Suite suite;
 
 	/**
@@ -73,7 +76,10 @@ final class E2eSuite {
 		// reader of a failure.
 		Path workDir = Path.of("target", "e2e-stack-" + System.currentTimeMillis()).toAbsolutePath();
 		try {
-			Suite started = Suite.start(settings.withDevStack(settings.devStack().withWorkDir(workDir)));
+			// people reach Keycloak at another address than the services do, as behind
+			// an ingress: the console's sign-in must keep the two apart (issue #20)
+			Suite started = Suite.start(settings
+				.withDevStack(settings.devStack().withWorkDir(workDir).withKeycloakPublicHost(PUBLIC_KEYCLOAK_HOST)));
 			started.dropDatabasesOnClose();
 			Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-suite-stop"));
 			return started;

@@ -15,7 +15,9 @@ class ConsoleClientConfiguration {
 	ReactiveClientRegistrationRepository consoleClientRegistrations(
 			@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuerUri,
 			ConsoleProperties properties, Environment environment) {
-		return new ConsoleClientRegistrations(issuerUri, properties.clientId(), properties.clientSecret(),
+		String internal = properties.internalIssuerUri();
+		String internalUri = (internal != null && !internal.isBlank()) ? internal : issuerUri;
+		return new ConsoleClientRegistrations(issuerUri, internalUri, properties.clientId(), properties.clientSecret(),
 				() -> publicUrl(properties, environment));
 	}
 

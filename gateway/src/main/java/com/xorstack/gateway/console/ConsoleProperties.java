@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicUrl where people reach the gateway (scheme, host, port, no path): the
  * sign-in's {@code redirect_uri} and the sign-out's return address are built from it,
  * never from the request's {@code Host} header, which a caller chooses
+ * @param internalIssuerUri the realm at the address the gateway reaches Keycloak at, when
+ * that is not the tokens' issuer (the browser-facing address): the sign-in's metadata,
+ * token, keys and user info are fetched there
  * @param clientId the confidential Keycloak client the gateway signs people in with
  * @param clientSecret its secret
  * @param sessionKey the AES-256 key (base64 of 32 bytes) that session values in Redis are
@@ -31,6 +34,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record ConsoleProperties(@DefaultValue("false") boolean secureCookies,
 		@DefaultValue("XORSTACK_SESSION") String sessionCookie, @DefaultValue("8h") Duration sessionTimeout,
 		@DefaultValue("xorstack:console") String sessionNamespace,
-		@DefaultValue("http://localhost:8080") String publicUrl, @DefaultValue("xorstack-console") String clientId,
-		String clientSecret, @Nullable String sessionKey, @DefaultValue List<String> previousSessionKeys) {
+		@DefaultValue("http://localhost:8080") String publicUrl, @Nullable String internalIssuerUri,
+		@DefaultValue("xorstack-console") String clientId, String clientSecret, @Nullable String sessionKey,
+		@DefaultValue List<String> previousSessionKeys) {
 }

@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.xorstack.devstack.TestStack;
+
 /**
  * A person signing in to the console the way a browser does: the gateway sends them to
  * Keycloak, they post the login form, Keycloak sends them back with a code. Keeps cookies
@@ -27,6 +29,8 @@ final class ConsoleSignIn {
 
 	private static final Pattern FORM_ACTION = Pattern
 		.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+
+	private static final Pattern CSRF_TOKEN = Pattern.compile("\"csrfToken\"\\s*:\\s*\"([^\"]+)\"");
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -48,6 +52,8 @@ final class ConsoleSignIn {
 
 	ConsoleSignIn(String gateway) {
 		this.gateway = gateway;
+		// the realm's console client names exact redirect URIs: this gateway's is added
+		TestStack.get().devStack().allowConsoleAt(gateway);
 	}
 
 	/** Signs in from {@code /admin/}; answers the last response, after the redirects. */
@@ -84,6 +90,17 @@ final class ConsoleSignIn {
 
 	HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return get(URI.create(this.gateway + path));
+	}
+
+	/** The session's CSRF token, as the page gets it from {@code /bff/session}. */
+	String csrfToken() throws IOException, InterruptedException {
+		HttpResponse<String> session = get("/bff/session");
+		Matcher token = CSRF_TOKEN.matcher(session.body());
+		if (session.statusCode() != 200 || !token.find()) {
+			throw new IllegalStateException(
+					"No CSRF token in /bff/session: " + session.statusCode() + " " + session.body());
+		}
+		return token.group(1);
 	}
 
 	HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
