@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 import com.xorstack.platform.events.TopicLayout;
 
@@ -93,6 +94,26 @@ class KubernetesOperatorsTests {
 					.as("%s compaction of %s", overlay, layout.topic())
 					.isEqualTo(layout.compacted());
 			}
+		}
+	}
+
+	@Test
+	void kafkaRunsAVersionThePinnedStrimziSupports() {
+		// Strimzi's own list of the Kafka versions each release runs, from the same tag
+		List<Map<String, Object>> versions = Repo
+			.list(new Yaml()
+				.load(Repo.read("deploy-tests/src/test/resources/schemas/strimzi-1.2.0/kafka-versions.yaml")))
+			.stream()
+			.map(Repo::map)
+			.toList();
+		List<String> supported = versions.stream()
+			.filter((version) -> Boolean.TRUE.equals(version.get("supported")))
+			.map((version) -> String.valueOf(version.get("version")))
+			.toList();
+		for (String overlay : Overlays.ALL) {
+			assertThat(supported).as(overlay)
+				.contains(String
+					.valueOf(Repo.at(Overlays.get(overlay, "Kafka", "xorstack"), "spec", "kafka").get("version")));
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.yaml.snakeyaml.LoaderOptions;
@@ -54,7 +55,7 @@ final class Schemas {
 	/** CRDs nest deeper than SnakeYAML's default limit of 50. */
 	private static final Yaml CRD_YAML = new Yaml(crdLoaderOptions());
 
-	private static final Map<String, Schema> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+	private static final Map<String, Schema> COMPILED = new ConcurrentHashMap<>();
 
 	static {
 		loadKubernetes();
@@ -66,10 +67,10 @@ final class Schemas {
 
 	/** Every way {@code object} breaks its schema, or that there is none for it. */
 	static List<String> violations(Map<String, Object> object) {
-		String key = key(String.valueOf(object.get("apiVersion")), String.valueOf(object.get("kind")));
 		String apiVersion = String.valueOf(object.get("apiVersion"));
-		String lookup = SAME_SCHEMA_AS.containsKey(apiVersion)
-				? key(SAME_SCHEMA_AS.get(apiVersion), String.valueOf(object.get("kind"))) : key;
+		String kind = String.valueOf(object.get("kind"));
+		String key = key(apiVersion, kind);
+		String lookup = key(SAME_SCHEMA_AS.getOrDefault(apiVersion, apiVersion), kind);
 		if (!SCHEMAS.containsKey(lookup)) {
 			return List.of("no pinned schema serves " + key);
 		}
@@ -88,10 +89,6 @@ final class Schemas {
 		return Optional.ofNullable(STORED.get(key(apiVersion, kind)));
 	}
 
-	static boolean known(String apiVersion, String kind) {
-		return SCHEMAS.containsKey(key(SAME_SCHEMA_AS.getOrDefault(apiVersion, apiVersion), kind));
-	}
-
 	private static String key(String apiVersion, String kind) {
 		return apiVersion + " " + kind;
 	}
@@ -103,9 +100,8 @@ final class Schemas {
 	private static void loadKubernetes() {
 		JsonNode swagger = read(ROOT.resolve("kubernetes-1.36/definitions.json"));
 		ObjectNode definitions = (ObjectNode) swagger.get("definitions").deepCopy();
-		// Kubernetes' OpenAPI v2 writes these as strings with a format of its own; the
-		// API
-		// server takes a number or a string for both
+		// OpenAPI v2 writes these as strings of a format of its own; the API server
+		// takes a number or a string for both
 		definitions.set("io.k8s.apimachinery.pkg.util.intstr.IntOrString", types("integer", "string"));
 		definitions.set("io.k8s.apimachinery.pkg.api.resource.Quantity", types("number", "string"));
 		definitions.properties().forEach((entry) -> Strict.apply(entry.getValue()));
