@@ -84,6 +84,17 @@ class KubernetesDeliveryTests {
 	}
 
 	@Test
+	void keycloakHasADisruptionBudgetOfItsOwn() {
+		// its operator makes none (keycloak/keycloak#46354); Strimzi and CloudNativePG do
+		Map<String, Object> keycloak = Overlays.get("prod", "Keycloak", "xorstack-keycloak");
+		Map<String, Object> pod = Map.of("app", "keycloak", "app.kubernetes.io/instance", Overlays.name(keycloak),
+				"app.kubernetes.io/managed-by", "keycloak-operator");
+		assertThat(((Number) Repo.at(keycloak, "spec").get("instances")).intValue()).isGreaterThan(1);
+		assertThat(Overlays.ofKind("prod", "PodDisruptionBudget")).anySatisfy(
+				(budget) -> assertThat(LabelSelectors.matches(Repo.at(budget, "spec", "selector"), pod)).isTrue());
+	}
+
+	@Test
 	void everySecretTheManifestsReferenceIsListedInTheReadmeAndSecretsMd() {
 		String readme = Repo.read("README.md");
 		String kubernetes = expandBraces(readme.substring(readme.indexOf("\n## Kubernetes")));
