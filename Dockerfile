@@ -1,10 +1,12 @@
 # syntax=docker/dockerfile:1
 # One image per service, built from source: docker build --build-arg MODULE=feedback-service .
-# (docker-compose.yml builds all five). Three stages: build with the Maven wrapper on a JDK,
-# split the Boot jar into layers, run on a JRE as a non-root user with the OpenTelemetry agent.
+# (docker-compose.yml builds all five; deploy/images/build-push.sh builds, tags and pushes them
+# for Kubernetes). Three stages: build with the Maven wrapper on a JDK, split the Boot jar into
+# layers, run on a JRE as a non-root user with the OpenTelemetry agent.
 
-ARG JDK_IMAGE=eclipse-temurin:21-jdk
-ARG JRE_IMAGE=eclipse-temurin:21-jre
+# JDK 25, the one the benchmarks ran on (docs/BENCHMARKS.md); the code targets Java 21.
+ARG JDK_IMAGE=eclipse-temurin:25-jdk
+ARG JRE_IMAGE=eclipse-temurin:25-jre
 
 FROM ${JDK_IMAGE} AS build
 # gateway, feedback-service, metrics-service, ailog-service or auth-service
@@ -42,7 +44,9 @@ COPY --from=layers /layers/extracted/spring-boot-loader/ ./
 COPY --from=layers /layers/extracted/snapshot-dependencies/ ./
 COPY --from=layers /layers/extracted/application/ ./
 USER 10001:10001
+# The heap follows the container's memory limit, with the collector the benchmarks ran with
+# (-XX:+UseParallelGC; without it a container of one CPU or under 1792 MB gets SerialGC)
 ENV OTEL_SERVICE_NAME=${MODULE} \
-	JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+	JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=65 -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError"
 ENTRYPOINT ["java", "-javaagent:/opt/opentelemetry/opentelemetry-javaagent.jar", \
 	"org.springframework.boot.loader.launch.JarLauncher"]
