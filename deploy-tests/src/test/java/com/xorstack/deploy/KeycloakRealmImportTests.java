@@ -30,14 +30,6 @@ class KeycloakRealmImportTests {
 
 	private final Map<String, Object> imported = Repo.at(this.realmImport, "spec", "realm");
 
-	/**
-	 * The realm docker-compose.yml imports; docker-compose.dev.yml swaps in the one
-	 * above.
-	 */
-	private final Map<String, Object> composeRealm = Repo
-		.yamlDocuments(Repo.read("deploy/keycloak/production/xorstack-realm.json"))
-		.get(0);
-
 	@Test
 	void importsIntoTheOperatorsKeycloak() {
 		Map<String, Object> keycloak = Kustomize.find("Keycloak", "xorstack-keycloak").orElseThrow();
@@ -126,7 +118,7 @@ class KeycloakRealmImportTests {
 	 */
 	@Test
 	void composeProductionRealmHasOnlyServiceAccounts() {
-		List<Object> users = Repo.list(this.composeRealm.get("users"));
+		List<Object> users = Repo.list(composeRealm().get("users"));
 		assertThat(users).isNotEmpty()
 			.allSatisfy((user) -> assertThat(Repo.map(user)).containsKey("serviceAccountClientId")
 				.doesNotContainKey("credentials"));
@@ -134,7 +126,7 @@ class KeycloakRealmImportTests {
 
 	@Test
 	void composeProductionRealmHasNoPasswordGrantAndNoPublicClient() {
-		Map<String, Map<String, Object>> clients = clients(this.composeRealm);
+		Map<String, Map<String, Object>> clients = clients(composeRealm());
 		assertThat(clients).doesNotContainKey(TOKEN_CLIENT_FOR_DEVELOPMENT);
 		clients.forEach((id, client) -> {
 			assertThat(client.get("directAccessGrantsEnabled")).as("password grant of %s", id).isEqualTo(false);
@@ -150,7 +142,7 @@ class KeycloakRealmImportTests {
 	@Test
 	void composeProductionRealmTakesEveryClientSecretFromTheEnvironment() {
 		List<String> names = new ArrayList<>();
-		clients(this.composeRealm).forEach((id, client) -> {
+		clients(composeRealm()).forEach((id, client) -> {
 			Matcher placeholder = PLACEHOLDER.matcher(String.valueOf(client.get("secret")));
 			assertThat(placeholder.matches()).as("the secret of %s is a placeholder without a default", id).isTrue();
 			names.add(placeholder.group(1));
@@ -161,7 +153,7 @@ class KeycloakRealmImportTests {
 
 	@Test
 	void composeProductionRealmSendsTheConsoleBackToThePublicUrlOnly() {
-		Map<String, Object> console = clients(this.composeRealm).get("xorstack-console");
+		Map<String, Object> console = clients(composeRealm()).get("xorstack-console");
 		assertThat(Repo.list(console.get("redirectUris")))
 			.containsExactly("${XORSTACK_PUBLIC_URL}/login/oauth2/code/keycloak");
 		assertThat(Repo.map(console.get("attributes"))).containsEntry("post.logout.redirect.uris",
@@ -172,7 +164,7 @@ class KeycloakRealmImportTests {
 	@Test
 	void composeProductionRealmIsTheDevelopmentRealmWithoutWhatOnlyDevelopmentNeeds() {
 		Map<String, Object> settings = new HashMap<>(this.realm);
-		Map<String, Object> production = new HashMap<>(this.composeRealm);
+		Map<String, Object> production = new HashMap<>(composeRealm());
 		for (String differs : List.of("users", "clients")) {
 			settings.remove(differs);
 			production.remove(differs);
@@ -180,7 +172,7 @@ class KeycloakRealmImportTests {
 		assertThat(production).isEqualTo(settings);
 		Map<String, Map<String, Object>> local = clients(this.realm);
 		local.remove(TOKEN_CLIENT_FOR_DEVELOPMENT);
-		Map<String, Map<String, Object>> compose = clients(this.composeRealm);
+		Map<String, Map<String, Object>> compose = clients(composeRealm());
 		assertThat(compose.keySet()).isEqualTo(local.keySet());
 		compose.forEach((id, client) -> {
 			Map<String, Object> expected = withoutSecretAndRedirects(local.get(id));
@@ -199,7 +191,7 @@ class KeycloakRealmImportTests {
 			if (client.containsKey("secret")) {
 				Matcher local = withDefault.matcher(String.valueOf(client.get("secret")));
 				assertThat(local.matches()).as("the secret of %s", id).isTrue();
-				assertThat(String.valueOf(clients(this.composeRealm).get(id).get("secret")))
+				assertThat(String.valueOf(clients(composeRealm()).get(id).get("secret")))
 					.isEqualTo("${" + local.group(1) + "}");
 			}
 		});
@@ -212,7 +204,7 @@ class KeycloakRealmImportTests {
 	 */
 	@Test
 	void authServiceMayManageUsersButNotTheRealm() {
-		for (Map<String, Object> realm : List.of(this.realm, this.composeRealm, this.imported)) {
+		for (Map<String, Object> realm : List.of(this.realm, composeRealm(), this.imported)) {
 			Map<String, Object> account = Repo.list(realm.get("users"))
 				.stream()
 				.map(Repo::map)
@@ -222,6 +214,14 @@ class KeycloakRealmImportTests {
 			assertThat(Repo.list(Repo.at(account, "clientRoles").get("realm-management")))
 				.containsExactlyInAnyOrder("view-users", "query-users", "manage-users", "view-realm");
 		}
+	}
+
+	/**
+	 * The realm docker-compose.yml imports, read by the tests of it only: the others do
+	 * not need it.
+	 */
+	private static Map<String, Object> composeRealm() {
+		return Repo.yamlDocuments(Repo.read("deploy/keycloak/production/xorstack-realm.json")).get(0);
 	}
 
 	private static Map<String, Object> withoutSecretAndRedirects(Map<String, Object> client) {
