@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # docker-compose: one PostgreSQL server, one database per service (DESIGN.md §1), and one for
-# Keycloak. Run once by the postgres image on an empty data volume.
+# Keycloak, owned by its role keycloak. Run once by the postgres image on an empty data volume.
 #
 # Each service database gets two roles, neither a superuser: <db>_owner owns the database
 # and runs the service's Flyway migrations; <db>_app is what the service runs as, with only
@@ -25,5 +25,12 @@ grant connect on database :"database" to :"app";
 SQL
 done
 
+# Keycloak owns its database as a role of its own, not as the superuser: it creates and
+# migrates its schema at start, which the owner of the database (and so of schema public)
+# may do.
 psql --no-psqlrc --set ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres \
-	--command "create database keycloak"
+	--set password="${KEYCLOAK_DB_PASSWORD:?set KEYCLOAK_DB_PASSWORD}" <<'SQL'
+create role keycloak login nosuperuser nocreatedb nocreaterole password :'password';
+create database keycloak owner keycloak;
+revoke all on database keycloak from public;
+SQL

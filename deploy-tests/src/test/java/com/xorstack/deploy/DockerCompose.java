@@ -11,21 +11,24 @@ import java.util.concurrent.TimeUnit;
 /**
  * docker-compose.yml as docker-compose itself resolves it
  * ({@code docker-compose config}): anchors merged, {@code ${VAR:-default}} substituted,
- * so the checks see what a {@code docker-compose up} would run. Debian's docker-compose
- * is installed by {@code deploy/tools/ensure-docker-compose.sh} when missing; failing
- * that, every test of it fails with the reason.
+ * so the checks see what a {@code docker-compose up} would run; alone (production) or
+ * with the development override docker-compose.dev.yml. Debian's docker-compose is
+ * installed by {@code deploy/tools/ensure-docker-compose.sh} when missing; failing that,
+ * every test of it fails with the reason.
  */
 final class DockerCompose {
 
+	static final List<String> PRODUCTION = List.of("docker-compose.yml");
+
+	static final List<String> DEVELOPMENT = List.of("docker-compose.yml", "docker-compose.dev.yml");
+
 	private static Map<String, Object> resolved;
+
+	private static Map<String, Object> resolvedDevelopment;
 
 	private DockerCompose() {
 	}
 
-	/**
-	 * The secrets that docker-compose.yml requires, with no default, as an operator's
-	 * {@code .env} would set them.
-	 */
 	/**
 	 * Every variable docker-compose.yml requires ({@code ${VAR:?...}}), each with a
 	 * made-up value of the right form.
@@ -39,16 +42,40 @@ final class DockerCompose {
 		return resolved;
 	}
 
+	/** docker-compose.yml with the development override docker-compose.dev.yml. */
+	static synchronized Map<String, Object> resolvedDevelopment() {
+		if (resolvedDevelopment == null) {
+			resolvedDevelopment = Repo.yamlDocuments(config(DEVELOPMENT, REQUIRED_SECRETS)).get(0);
+		}
+		return resolvedDevelopment;
+	}
+
 	/** {@code docker-compose config} with these variables set, and no others of ours. */
 	static String config(Map<String, String> environment) {
-		String binary = run(List.of("bash", Repo.path("deploy/tools/ensure-docker-compose.sh").toString()), Map.of(),
-				600)
+		return config(PRODUCTION, environment);
+	}
+
+	/** {@code docker-compose config} of these files, in this order. */
+	static String config(List<String> files, Map<String, String> environment) {
+		List<String> command = new java.util.ArrayList<>(List.of(binary()));
+		for (String file : files) {
+			command.addAll(List.of("--file", Repo.path(file).toString()));
+		}
+		command.add("config");
+		return run(command, environment, 120);
+	}
+
+	static String binary() {
+		return run(List.of("bash", Repo.path("deploy/tools/ensure-docker-compose.sh").toString()), Map.of(), 600)
 			.strip();
-		return run(List.of(binary, "--file", Repo.path("docker-compose.yml").toString(), "config"), environment, 120);
 	}
 
 	static Map<String, Object> service(String name) {
-		Map<String, Object> service = Repo.at(resolved(), "services", name);
+		return service(resolved(), name);
+	}
+
+	static Map<String, Object> service(Map<String, Object> resolved, String name) {
+		Map<String, Object> service = Repo.at(resolved, "services", name);
 		if (service.isEmpty()) {
 			throw new AssertionError("docker-compose.yml has no service " + name);
 		}
@@ -57,9 +84,21 @@ final class DockerCompose {
 
 	/** Environment variables of a service, as strings. */
 	static Map<String, String> environment(String name) {
+		return environment(resolved(), name);
+	}
+
+	static Map<String, String> environment(Map<String, Object> resolved, String name) {
 		Map<String, String> environment = new java.util.LinkedHashMap<>();
-		Repo.map(service(name).get("environment")).forEach((key, value) -> environment.put(key, String.valueOf(value)));
+		Repo.map(service(resolved, name).get("environment"))
+			.forEach((key, value) -> environment.put(key, String.valueOf(value)));
 		return environment;
+	}
+
+	/**
+	 * A service's volumes as docker-compose prints them, {@code source:target[:mode]}.
+	 */
+	static List<String> volumes(Map<String, Object> resolved, String name) {
+		return Repo.list(service(resolved, name).get("volumes")).stream().map(String::valueOf).toList();
 	}
 
 	/**
@@ -69,10 +108,15 @@ final class DockerCompose {
 	 */
 	static Map<String, String> requiredVariables() {
 		Map<String, String> variables = new java.util.TreeMap<>();
-		java.util.regex.Matcher required = java.util.regex.Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):\\?")
-			.matcher(Repo.read("docker-compose.yml"));
-		while (required.find()) {
-			variables.put(required.group(1), "test-" + required.group(1));
+		// a missing override fails the tests that use it, not every test of the file
+		for (String file : DEVELOPMENT.stream()
+			.filter((name) -> java.nio.file.Files.isRegularFile(Repo.path(name)))
+			.toList()) {
+			java.util.regex.Matcher required = java.util.regex.Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):\\?")
+				.matcher(Repo.read(file));
+			while (required.find()) {
+				variables.put(required.group(1), "test-" + required.group(1));
+			}
 		}
 		// the gateway checks that the session key is 32 bytes of base64
 		variables.computeIfPresent("XORSTACK_CONSOLE_SESSION_KEY",

@@ -46,8 +46,9 @@ class DockerComposeTests {
 		assertThat(String.valueOf(DockerCompose.service("kafka").get("entrypoint")))
 			.contains("/etc/xorstack/kafka/compose-broker.sh");
 		String broker = Repo.read("deploy/kafka/compose-broker.sh");
-		assertThat(broker).contains("listeners=SASL_PLAINTEXT://:9092,CONTROLLER://localhost:9093")
-			.contains("listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT")
+		assertThat(broker).contains("listeners=SASL_PLAINTEXT://:9092,EXTERNAL://:9094,CONTROLLER://localhost:9093")
+			.contains("listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,EXTERNAL:SASL_PLAINTEXT,"
+					+ "CONTROLLER:SASL_PLAINTEXT")
 			.contains("allow.everyone.if.no.acl.found=false")
 			.contains("super.users=User:admin")
 			.doesNotContain("PLAINTEXT:PLAINTEXT");
@@ -241,12 +242,12 @@ class DockerComposeTests {
 	}
 
 	@Test
-	void everyServiceExportsTracesToJaegerUnderItsOwnName() {
+	void everyServiceExportsTracesToTheCollectorUnderItsOwnName() {
 		for (String module : Repo.SERVICES) {
 			Map<String, String> environment = DockerCompose.environment(module);
 			assertThat(environment).containsEntry("OTEL_SERVICE_NAME", module)
 				.containsEntry("OTEL_TRACES_EXPORTER", "otlp")
-				.containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://jaeger:4318");
+				.containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-collector:4318");
 			assertThat(environment.get("OTEL_RESOURCE_ATTRIBUTES")).contains("service.namespace=xorstack");
 		}
 	}
@@ -257,8 +258,9 @@ class DockerComposeTests {
 			.stream()
 			.map(String::valueOf)
 			.toList();
-		assertThat(volumes).anyMatch((volume) -> volume.contains("xorstack-realm.json"));
-		assertThat(Repo.path("deploy/keycloak/xorstack-realm.json")).isRegularFile();
+		assertThat(volumes).anyMatch((volume) -> volume.endsWith(
+				"deploy/keycloak/production/xorstack-realm.json:/opt/keycloak/data/import/xorstack-realm.json:ro"));
+		assertThat(Repo.path("deploy/keycloak/production/xorstack-realm.json")).isRegularFile();
 		for (String module : Repo.SERVICES) {
 			assertThat(DockerCompose.environment(module).get("OIDC_ISSUER_URI")).endsWith("/realms/xorstack");
 			assertThat(DockerCompose.environment(module).get("OIDC_JWK_SET_URI"))

@@ -20,6 +20,8 @@ class KeycloakRealmImportTests {
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("^\\$\\{([A-Z0-9_]+)\\}$");
 
+	private static final String TOKEN_CLIENT_FOR_DEVELOPMENT = "xorstack-dev";
+
 	private final Map<String, Object> realm = Repo.yamlDocuments(Repo.read("deploy/keycloak/xorstack-realm.json"))
 		.get(0);
 
@@ -122,6 +124,128 @@ class KeycloakRealmImportTests {
 				"http://127.0.0.1:8080/login/oauth2/code/keycloak", "http://localhost:8080/login/oauth2/code/keycloak");
 		assertThat(String.valueOf(Repo.map(console.get("attributes")).get("post.logout.redirect.uris")))
 			.doesNotContain("*");
+	}
+
+	/**
+	 * Issue #20: the realm docker-compose imports (deploy/keycloak/production) has no
+	 * demo user, only the service accounts.
+	 */
+	@Test
+	void composeProductionRealmHasOnlyServiceAccounts() {
+		List<Object> users = Repo.list(composeRealm().get("users"));
+		assertThat(users).isNotEmpty()
+			.allSatisfy((user) -> assertThat(Repo.map(user)).containsKey("serviceAccountClientId")
+				.doesNotContainKey("credentials"));
+	}
+
+	@Test
+	void composeProductionRealmHasNoPasswordGrantAndNoPublicClient() {
+		Map<String, Map<String, Object>> clients = clients(composeRealm());
+		assertThat(clients).doesNotContainKey(TOKEN_CLIENT_FOR_DEVELOPMENT);
+		clients.forEach((id, client) -> {
+			assertThat(client.get("directAccessGrantsEnabled")).as("password grant of %s", id).isEqualTo(false);
+			assertThat(client.get("publicClient")).as("%s is confidential", id).isEqualTo(false);
+		});
+	}
+
+	/**
+	 * Keycloak's realm import replaces {@code ${NAME}} with the environment variable,
+	 * which docker-compose.yml requires; the placeholders are named as the Kubernetes
+	 * import's.
+	 */
+	@Test
+	void composeProductionRealmTakesEveryClientSecretFromTheEnvironment() {
+		List<String> names = new ArrayList<>();
+		clients(composeRealm()).forEach((id, client) -> {
+			Matcher placeholder = PLACEHOLDER.matcher(String.valueOf(client.get("secret")));
+			assertThat(placeholder.matches()).as("the secret of %s is a placeholder without a default", id).isTrue();
+			names.add(placeholder.group(1));
+		});
+		assertThat(names)
+			.containsExactlyInAnyOrderElementsOf(Repo.at(this.realmImport, "spec", "placeholders").keySet());
+	}
+
+	@Test
+	void composeProductionRealmSendsTheConsoleBackToThePublicUrlOnly() {
+		Map<String, Object> console = clients(composeRealm()).get("xorstack-console");
+		assertThat(Repo.list(console.get("redirectUris")))
+			.containsExactly("${XORSTACK_PUBLIC_URL}/login/oauth2/code/keycloak");
+		assertThat(Repo.map(console.get("attributes"))).containsEntry("post.logout.redirect.uris",
+				"${XORSTACK_PUBLIC_URL}/admin/");
+	}
+
+	/** Everything else is the realm the suite runs and is tested with. */
+	@Test
+	void composeProductionRealmIsTheDevelopmentRealmWithoutWhatOnlyDevelopmentNeeds() {
+		Map<String, Object> settings = new HashMap<>(this.realm);
+		Map<String, Object> production = new HashMap<>(composeRealm());
+		for (String differs : List.of("users", "clients")) {
+			settings.remove(differs);
+			production.remove(differs);
+		}
+		assertThat(production).isEqualTo(settings);
+		Map<String, Map<String, Object>> local = clients(this.realm);
+		local.remove(TOKEN_CLIENT_FOR_DEVELOPMENT);
+		Map<String, Map<String, Object>> compose = clients(composeRealm());
+		assertThat(compose.keySet()).isEqualTo(local.keySet());
+		compose.forEach((id, client) -> {
+			Map<String, Object> expected = withoutSecretAndRedirects(local.get(id));
+			assertThat(withoutSecretAndRedirects(client)).as(id).isEqualTo(expected);
+		});
+	}
+
+	/**
+	 * The development realm reads the same variables, with its well-known secrets as
+	 * defaults: the devstack sets none, docker-compose.dev.yml sets those of .env.
+	 */
+	@Test
+	void developmentRealmSecretsFollowTheSamePlaceholdersWithDefaults() {
+		Pattern withDefault = Pattern.compile("^\\$\\{([A-Z0-9_]+):[a-z-]+\\}$");
+		clients(this.realm).forEach((id, client) -> {
+			if (client.containsKey("secret")) {
+				Matcher local = withDefault.matcher(String.valueOf(client.get("secret")));
+				assertThat(local.matches()).as("the secret of %s", id).isTrue();
+				assertThat(String.valueOf(clients(composeRealm()).get(id).get("secret")))
+					.isEqualTo("${" + local.group(1) + "}");
+			}
+		});
+	}
+
+	/**
+	 * auth-service lists and searches users, reads role members, and maps realm roles,
+	 * which Keycloak (without fine-grained admin permissions) allows with manage-users
+	 * only; it never needs to change the realm or its clients.
+	 */
+	@Test
+	void authServiceMayManageUsersButNotTheRealm() {
+		for (Map<String, Object> realm : List.of(this.realm, composeRealm(), this.imported)) {
+			Map<String, Object> account = Repo.list(realm.get("users"))
+				.stream()
+				.map(Repo::map)
+				.filter((user) -> "auth-service".equals(user.get("serviceAccountClientId")))
+				.findFirst()
+				.orElseThrow();
+			assertThat(Repo.list(Repo.at(account, "clientRoles").get("realm-management")))
+				.containsExactlyInAnyOrder("view-users", "query-users", "manage-users", "view-realm");
+		}
+	}
+
+	/**
+	 * The realm docker-compose.yml imports, read by the tests of it only: the others do
+	 * not need it.
+	 */
+	private static Map<String, Object> composeRealm() {
+		return Repo.yamlDocuments(Repo.read("deploy/keycloak/production/xorstack-realm.json")).get(0);
+	}
+
+	private static Map<String, Object> withoutSecretAndRedirects(Map<String, Object> client) {
+		Map<String, Object> copy = new HashMap<>(client);
+		copy.remove("secret");
+		copy.remove("redirectUris");
+		Map<String, Object> attributes = new HashMap<>(Repo.map(copy.get("attributes")));
+		attributes.remove("post.logout.redirect.uris");
+		copy.put("attributes", attributes);
+		return copy;
 	}
 
 	private static Map<String, Map<String, Object>> clients(Map<String, Object> realm) {
