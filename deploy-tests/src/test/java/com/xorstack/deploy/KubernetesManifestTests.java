@@ -28,13 +28,6 @@ class KubernetesManifestTests {
 	/** Variables the Deployments set for the agent's resource attributes. */
 	private static final Set<String> POD_FIELDS = Set.of("POD_NAME", "POD_NAMESPACE");
 
-	/**
-	 * Variables the manifests set ahead of the services: the in-cluster realm URL for
-	 * token, JWKS and userinfo calls, which the services' application.yml reads from the
-	 * branch that adds it (issue #20). Drop it from here once they do.
-	 */
-	private static final Set<String> AHEAD_OF_THE_SERVICES = Set.of("OIDC_INTERNAL_URI");
-
 	/** Variables that must come from a Secret, never from a value in a manifest. */
 	private static final Set<String> SECRET_VARIABLES = Set.of("DB_USERNAME", "DB_PASSWORD", "DB_OWNER_USERNAME",
 			"DB_OWNER_PASSWORD", "KEYCLOAK_ADMIN_CLIENT_SECRET", "KAFKA_PASSWORD", "AUDIT_CHAIN_KEY", "REDIS_PASSWORD",
@@ -87,9 +80,7 @@ class KubernetesManifestTests {
 			Set<String> names = Kustomize.env(module).keySet();
 			assertThat(names).as(module)
 				.allMatch((name) -> configuration.reads(name) || POD_FIELDS.contains(name), "read by " + module);
-			assertThat(shared).as("shared configuration")
-				.allMatch((name) -> configuration.reads(name) || AHEAD_OF_THE_SERVICES.contains(name),
-						"read by " + module);
+			assertThat(shared).as("shared configuration").allMatch(configuration::reads, "read by " + module);
 			List<String> all = new ArrayList<>(names);
 			all.addAll(shared);
 			assertThat(all).as(module).containsAll(configuration.loopbackDefaults());
