@@ -39,10 +39,9 @@ const fmt = {
 };
 
 // ---- the API, through the gateway's backend-for-frontend -------------------------------------
-function cookie(name) {
-  const found = document.cookie.split('; ').find((c) => c.startsWith(name + '='));
-  return found ? decodeURIComponent(found.slice(name.length + 1)) : '';
-}
+// The session's CSRF token, from /bff/session: bound to the session, so a cookie someone
+// else set for this host cannot stand in for it.
+let csrfToken = '';
 
 class ProblemError extends Error {
   constructor(status, problem) {
@@ -60,7 +59,7 @@ async function api(path, { method = 'GET', body, headers = {} } = {}) {
     headers: {
       Accept: 'application/json',
       ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-      ...(method !== 'GET' ? { 'X-XSRF-TOKEN': cookie('XSRF-TOKEN') } : {}),
+      ...(method !== 'GET' ? { 'X-XSRF-TOKEN': csrfToken } : {}),
       ...headers,
     },
     body: body !== undefined ? JSON.stringify(body) : undefined,
@@ -532,7 +531,8 @@ async function start() {
     session = await response.json();
   } catch (error) { show(errorBox(error)); return; }
   document.getElementById('who').textContent = `${session.username} (${session.roles.join(', ')})`;
-  document.getElementById('logout-csrf').value = cookie('XSRF-TOKEN');
+  csrfToken = session.csrfToken;
+  document.getElementById('logout-csrf').value = csrfToken;
   const allowed = Object.entries(TABS).filter(([, tab]) => tab.roles.some((r) => session.roles.includes(r)));
   const nav = document.getElementById('tabs');
   nav.replaceChildren(...allowed.map(([id, tab]) => h('a', { href: `#${id}`, 'data-tab': id }, tab.title)));

@@ -55,7 +55,12 @@
     const host = document.createElement('div');
     host.id = 'xorstack-feedback';
     const root = host.attachShadow({ mode: 'open' });
-    root.innerHTML = `<style>${css}</style>
+    // A constructed style sheet, not a <style> element: pages with a strict
+    // Content-Security-Policy (style-src without 'unsafe-inline') show the widget as styled.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+    root.innerHTML = `
       <button class="fab" part="button" aria-haspopup="dialog" aria-expanded="false">Feedback</button>
       <form class="panel" role="dialog" aria-label="Send feedback" hidden novalidate>
         <h2>Tell us what you think</h2>

@@ -245,6 +245,9 @@ class ConsoleBrowserE2ETests {
 		this.browser.get(this.gateway + "/widget/demo.html#token=" + token);
 		SearchContext widget = waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("xorstack-feedback")))
 			.getShadowRoot();
+		// styled under the page's policy (no inline style): #2557d6 is the widget's own
+		assertThat(widget.findElement(By.cssSelector(".fab")).getCssValue("background-color"))
+			.isEqualTo("rgba(37, 87, 214, 1)");
 		widget.findElement(By.cssSelector(".fab")).click();
 		String message = "Sent from the widget " + UUID.randomUUID();
 		widget.findElement(By.cssSelector("select")).sendKeys("An idea");
@@ -271,6 +274,22 @@ class ConsoleBrowserE2ETests {
 			.containsEntry("pageUrl", this.gateway + "/widget/demo.html"));
 	}
 
+	/**
+	 * Swagger UI runs under a policy of its own (scripts from files only): it still
+	 * renders each service's operations and its own styles.
+	 */
+	@Test
+	void swaggerUiWorksUnderItsPolicy() {
+		this.browser = Chromium.start();
+		this.browser.get(this.gateway + "/swagger-ui.html");
+		WebElement operation = waitUntil(
+				ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".swagger-ui .opblock-summary")));
+		// swagger-ui.css lays an operation's summary out as a flex row
+		assertThat(operation.getCssValue("display")).isEqualTo("flex");
+		assertThat(this.browser.findElements(By.cssSelector(".swagger-ui .opblock"))).hasSizeGreaterThan(1);
+		Chromium.screenshot(this.browser, "swagger-ui");
+	}
+
 	@Test
 	void theWidgetShowsTheServersRefusal() {
 		this.browser = Chromium.start();
@@ -287,7 +306,12 @@ class ConsoleBrowserE2ETests {
 	private void signIn(String username) {
 		this.browser = Chromium.start();
 		this.browser.get(this.gateway + "/admin/");
-		waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+		WebElement user = waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+		// Keycloak's browser-facing address, not the one the gateway and services use
+		// (E2eSuite): the sign-in works only if the gateway keeps the two apart
+		assertThat(this.browser.getCurrentUrl()).startsWith(E2eSuite.get().devStack().keycloakPublicUrl() + "/")
+			.startsWith("http://127.0.0.2:");
+		user.sendKeys(username);
 		this.browser.findElement(By.id("password")).sendKeys(username);
 		this.browser.findElement(By.id("kc-login")).click();
 		waitUntil(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#tabs a")),

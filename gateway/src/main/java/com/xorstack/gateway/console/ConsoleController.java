@@ -12,11 +12,13 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The console's page and who is signed in to it. The page's scripts and styles are static
@@ -42,17 +44,27 @@ class ConsoleController {
 	}
 
 	/**
-	 * The signed-in person as the page needs them: names and roles, never a token.
+	 * The signed-in person as the page needs them: names and roles, never an OAuth2
+	 * token; and the session's CSRF token (masked) that the page sends with each change.
 	 */
 	@GetMapping("/bff/session")
-	Mono<Map<String, Object>> session(@AuthenticationPrincipal OidcUser user) {
+	Mono<Map<String, Object>> session(@AuthenticationPrincipal OidcUser user, ServerWebExchange exchange) {
+		Mono<CsrfToken> csrf = exchange.getAttribute(CsrfToken.class.getName());
+		if (csrf == null) {
+			return Mono.error(new IllegalStateException("No CSRF token on a console request"));
+		}
+		return csrf.map((token) -> describe(user, token));
+	}
+
+	private static Map<String, Object> describe(OidcUser user, CsrfToken csrf) {
 		Map<String, Object> session = new LinkedHashMap<>();
 		session.put("id", user.getSubject());
 		session.put("username", user.getPreferredUsername());
 		session.put("name", user.getFullName());
 		session.put("email", user.getEmail());
 		session.put("roles", ConsoleSecurityConfiguration.roles(user.getAuthorities()));
-		return Mono.just(session);
+		session.put("csrfToken", csrf.getToken());
+		return session;
 	}
 
 }

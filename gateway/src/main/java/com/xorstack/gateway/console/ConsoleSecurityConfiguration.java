@@ -4,8 +4,6 @@ import java.net.URI;
 import java.util.Collection;
 import java.util.List;
 
-import reactor.core.publisher.Mono;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,11 +29,8 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.ServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
-import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
-import org.springframework.security.web.server.csrf.CsrfToken;
-import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.session.CookieWebSessionIdResolver;
 import org.springframework.web.server.session.WebSessionIdResolver;
 
@@ -72,8 +67,6 @@ class ConsoleSecurityConfiguration {
 			handler.setPostLogoutRedirectUri(ConsoleClientConfiguration.publicUrl(properties, environment) + "/admin/");
 			return handler.onLogoutSuccess(exchange, authentication);
 		};
-		CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
-		csrfTokens.setCookieCustomizer((cookie) -> cookie.secure(properties.secureCookies()).sameSite("Strict"));
 		DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
 				new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
 						ServerWebExchangeMatchers.pathMatchers("/bff/**"), (exchange, ex) -> ProblemResponses
@@ -95,9 +88,9 @@ class ConsoleSecurityConfiguration {
 			.logout((logout) -> logout.logoutUrl("/logout")
 				.logoutHandler(new WebSessionServerLogoutHandler())
 				.logoutSuccessHandler(loggedOut))
-			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens)
-				// the page sends the cookie's value back as X-XSRF-TOKEN, as is
-				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
+			// the session's token (issue #19), masked anew in each answer that carries it
+			.csrf((csrf) -> csrf.csrfTokenRepository(new SessionCsrfTokens())
+				.csrfTokenRequestHandler(new XorServerCsrfTokenRequestAttributeHandler()))
 			.exceptionHandling(
 					(handling) -> handling.authenticationEntryPoint(entryPoint).accessDeniedHandler((exchange, ex) -> {
 						if (exchange.getRequest().getPath().value().startsWith("/bff/")) {
@@ -109,18 +102,6 @@ class ConsoleSecurityConfiguration {
 						return exchange.getResponse().setComplete();
 					}))
 			.build();
-	}
-
-	/**
-	 * Writes the CSRF cookie on every console response, so that the page always has the
-	 * token to send back (WebFlux creates it lazily otherwise).
-	 */
-	@Bean
-	WebFilter consoleCsrfCookieWebFilter() {
-		return (exchange, chain) -> {
-			Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-			return (token != null) ? token.then(chain.filter(exchange)) : chain.filter(exchange);
-		};
 	}
 
 	/**

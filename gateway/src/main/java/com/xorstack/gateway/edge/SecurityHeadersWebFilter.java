@@ -19,11 +19,28 @@ final class SecurityHeadersWebFilter implements WebFilter, Ordered {
 	/**
 	 * The console's pages load their one module script and style sheet from the gateway
 	 * and call it alone: an injected inline script, style attribute, foreign script or
-	 * exfiltrating request is refused by the browser. Swagger UI and the widget demo live
-	 * under other paths and keep the default.
+	 * exfiltrating request is refused by the browser.
 	 */
 	static final String CONSOLE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
 			+ " connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+	/**
+	 * The widget's sample page: scripts and styles from files, as the console's; the
+	 * widget styles itself with a constructed style sheet, which the policy allows.
+	 */
+	static final String WIDGET_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+			+ " connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+	/**
+	 * Swagger UI: its scripts are files, but React sets inline styles, so styles (never
+	 * scripts) may be inline. A page of its own, apart from the console's.
+	 */
+	static final String API_DOCS_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+			+ " img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self';"
+			+ " frame-ancestors 'none'";
+
+	/** Everything else is JSON: a browser that opens it loads nothing with it. */
+	static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 	@Override
 	public int getOrder() {
@@ -36,13 +53,26 @@ final class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		return chain.filter(exchange);
 	}
 
+	static String policy(String path) {
+		if (path.startsWith("/admin")) {
+			return CONSOLE_POLICY;
+		}
+		if (path.startsWith("/widget/")) {
+			return WIDGET_POLICY;
+		}
+		if (path.startsWith("/swagger-ui") || path.startsWith("/webjars/swagger-ui/")) {
+			return API_DOCS_POLICY;
+		}
+		return API_POLICY;
+	}
+
 	private static void secure(ServerWebExchange exchange) {
 		HttpHeaders headers = exchange.getResponse().getHeaders();
 		headers.set("X-Content-Type-Options", "nosniff");
 		headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
 		headers.set("X-Frame-Options", "DENY");
 		String path = exchange.getRequest().getPath().value();
-		headers.set("Content-Security-Policy", path.startsWith("/admin") ? CONSOLE_POLICY : "frame-ancestors 'none'");
+		headers.set("Content-Security-Policy", policy(path));
 		headers.set("Referrer-Policy", "no-referrer");
 		if (path.startsWith("/api/")) {
 			// Answers carry health data; no shared or browser cache may keep them.

@@ -1,5 +1,6 @@
 package com.xorstack.gateway.console;
 
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpRequest;
@@ -103,7 +104,7 @@ class ConsoleIntegrationTests {
 			.method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
 		assertThat(withoutToken.statusCode()).isEqualTo(403);
 
-		String csrf = browser.cookie("XSRF-TOKEN").orElseThrow().getValue();
+		String csrf = browser.csrfToken();
 		HttpResponse<String> withToken = browser.send(browser.request("/bff/api/admin/feedback/x")
 			.header("Content-Type", "application/json")
 			.header("X-XSRF-TOKEN", csrf)
@@ -113,6 +114,52 @@ class ConsoleIntegrationTests {
 		JsonNode seen = json.readTree(withToken.body());
 		assertThat(seen.path("method").asString()).isEqualTo("PATCH");
 		assertThat(seen.path("path").asString()).isEqualTo("/api/admin/feedback/x");
+	}
+
+	/**
+	 * Issue #19: with a double-submit cookie, anyone who can set a cookie for the
+	 * console's host (a sibling subdomain, a plain-HTTP response on the way) chooses the
+	 * token, then sends it in the header of a forged request. The token is the session's,
+	 * so a token of their choosing is refused.
+	 */
+	@Test
+	void aTokenTheCallerChoseIsRefused() throws Exception {
+		ConsoleSignIn browser = new ConsoleSignIn(gateway());
+		browser.signIn("demo-moderator");
+		String chosen = "attacker-chosen-token";
+		HttpCookie tossed = new HttpCookie("XSRF-TOKEN", chosen);
+		tossed.setPath("/");
+		tossed.setVersion(0);
+		browser.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals("XSRF-TOKEN"))
+			.toList()
+			.forEach((cookie) -> browser.cookies.getCookieStore().remove(null, cookie));
+		browser.cookies.getCookieStore().add(URI.create(gateway()), tossed);
+
+		HttpResponse<String> forged = browser.send(browser.request("/bff/api/admin/feedback/x")
+			.header("Content-Type", "application/json")
+			.header("X-XSRF-TOKEN", chosen)
+			.header("If-Match", "\"1\"")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString("{\"status\":\"reviewed\"}")));
+		assertThat(forged.statusCode()).isEqualTo(403);
+
+		// nor is another session's token, though it is a real one
+		ConsoleSignIn other = new ConsoleSignIn(gateway());
+		other.signIn("demo-moderator");
+		HttpResponse<String> borrowed = browser.send(browser.request("/bff/api/admin/feedback/x")
+			.header("Content-Type", "application/json")
+			.header("X-XSRF-TOKEN", other.csrfToken())
+			.header("If-Match", "\"1\"")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString("{\"status\":\"reviewed\"}")));
+		assertThat(borrowed.statusCode()).isEqualTo(403);
+		HttpResponse<String> own = browser.send(browser.request("/bff/api/admin/feedback/x")
+			.header("Content-Type", "application/json")
+			.header("X-XSRF-TOKEN", browser.csrfToken())
+			.header("If-Match", "\"1\"")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString("{\"status\":\"reviewed\"}")));
+		assertThat(own.statusCode()).isEqualTo(200);
 	}
 
 	@Test

@@ -54,7 +54,7 @@ class ConsoleIsolationIntegrationTests {
 	void aUserCannotOpenTheConsoleBreakerForAdmins() throws Exception {
 		ConsoleSignIn attacker = new ConsoleSignIn(gateway());
 		attacker.signIn("demo-user");
-		String csrf = attacker.cookie("XSRF-TOKEN").orElseThrow().getValue();
+		String csrf = attacker.csrfToken();
 		List<CompletableFuture<HttpResponse<String>>> forms = new ArrayList<>();
 		List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
 		for (int i = 0; i < 11; i++) {

@@ -102,7 +102,7 @@ class ConsoleSessionsInRedisIntegrationTests {
 		assertThat(browser.get(URI.create(first() + "/bff/session")).statusCode()).isEqualTo(200);
 
 		HttpResponse<String> signedOut = browser.send(HttpRequest.newBuilder(URI.create(second() + "/logout"))
-			.header("X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN").orElseThrow().getValue())
+			.header("X-XSRF-TOKEN", browser.csrfToken())
 			.POST(HttpRequest.BodyPublishers.noBody()));
 		assertThat(signedOut.statusCode()).isEqualTo(302);
 		assertThat(signedOut.headers().firstValue("Location"))
@@ -123,7 +123,7 @@ class ConsoleSessionsInRedisIntegrationTests {
 		assertThat(ttl).isPositive().isLessThanOrEqualTo(StandInServices.SESSION_TIMEOUT);
 
 		browser.send(browser.request("/logout")
-			.header("X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN").orElseThrow().getValue())
+			.header("X-XSRF-TOKEN", browser.csrfToken())
 			.POST(HttpRequest.BodyPublishers.noBody()));
 		assertThat(this.redis.hasKey(key).block()).isFalse();
 	}

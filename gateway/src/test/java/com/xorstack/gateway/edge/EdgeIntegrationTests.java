@@ -164,6 +164,33 @@ class EdgeIntegrationTests {
 		}
 	}
 
+	/**
+	 * Issue #19: Swagger UI and the widget's sample page shared the console's origin with
+	 * no script policy: an injection there ran with the console's cookies in reach.
+	 */
+	@Test
+	void theWidgetPageAndSwaggerUiHavePoliciesOfTheirOwn() {
+		for (String path : new String[] { "/widget/demo.html", "/widget/demo.js", "/widget/xorstack-feedback.js" }) {
+			assertThat(policy(path)).as(path)
+				.contains("default-src 'none'", "script-src 'self';", "style-src 'self';", "base-uri 'none'")
+				.doesNotContain("unsafe-inline", "unsafe-eval");
+		}
+		for (String path : new String[] { "/swagger-ui.html", "/webjars/swagger-ui/index.html" }) {
+			assertThat(policy(path)).as(path)
+				.contains("default-src 'none'", "script-src 'self';", "connect-src 'self'", "frame-ancestors 'none'")
+				.doesNotContain("script-src 'self' 'unsafe", "unsafe-eval");
+		}
+	}
+
+	private String policy(String path) {
+		return this.web.get()
+			.uri(path)
+			.exchange()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getFirst("Content-Security-Policy");
+	}
+
 	private static void assertSecurityHeaders(WebTestClient.ResponseSpec response) {
 		response.expectHeader()
 			.valueEquals("X-Content-Type-Options", "nosniff")
@@ -172,7 +199,7 @@ class EdgeIntegrationTests {
 			.expectHeader()
 			.valueEquals("Referrer-Policy", "no-referrer")
 			.expectHeader()
-			.valueEquals("Content-Security-Policy", "frame-ancestors 'none'")
+			.valueEquals("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
 			.expectHeader()
 			.valueMatches("Strict-Transport-Security", "max-age=\\d+; includeSubDomains")
 			.expectHeader()
