@@ -1,9 +1,12 @@
 package com.xorstack.gateway.ratelimit;
 
+import java.util.regex.Pattern;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -13,11 +16,17 @@ import org.springframework.web.server.WebSession;
 /**
  * Limits anonymous callers by address before the security chain, which answers many of
  * their requests itself (a sign-in redirect that stores a session, the console's pages)
- * without the {@code RequestRateLimiter} route filter ever seeing them. A request with a
- * bearer token or a signed-in console session is left to that filter, which keys it by
- * caller; a token that turns out invalid is refused by the security chain at once.
+ * without the {@code RequestRateLimiter} route filter ever seeing them. A request with
+ * what looks like a bearer token or with a signed-in console session is left to that
+ * filter, which keys it by caller; a token that turns out invalid counts against the
+ * address when the security chain refuses it ({@link #refusedToken}), so no header of the
+ * caller's choosing escapes the limit (issue #19).
  */
-final class AnonymousRateLimitWebFilter implements WebFilter, Ordered {
+public final class AnonymousRateLimitWebFilter implements WebFilter, Ordered {
+
+	/** A JWT's shape: three base64url parts. */
+	private static final Pattern BEARER_JWT = Pattern
+		.compile("(?i:bearer) +[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+=*");
 
 	private static final String COUNTED = AnonymousRateLimitWebFilter.class.getName() + ".counted";
 
@@ -42,10 +51,25 @@ final class AnonymousRateLimitWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION) || isActuator(exchange)) {
+		if (hasBearerToken(exchange) || isActuator(exchange)) {
 			return chain.filter(exchange);
 		}
 		return isSignedIn(exchange).flatMap((signedIn) -> signedIn ? chain.filter(exchange) : limit(exchange, chain));
+	}
+
+	private static boolean hasBearerToken(ServerWebExchange exchange) {
+		String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+		return authorization != null && BEARER_JWT.matcher(authorization).matches();
+	}
+
+	/**
+	 * The API chain's answer to a bearer token it refuses: counted against the caller's
+	 * address as an anonymous request, then 401 (or 429 once the address is over its
+	 * limit), so that forged tokens cost a caller what anonymous requests do.
+	 */
+	public ServerAuthenticationEntryPoint refusedToken(ServerAuthenticationEntryPoint unauthorized) {
+		return (exchange, ex) -> alreadyCounted(exchange) ? unauthorized.commence(exchange, ex)
+				: limit(exchange, Mono.defer(() -> unauthorized.commence(exchange, ex)));
 	}
 
 	/**
@@ -67,6 +91,10 @@ final class AnonymousRateLimitWebFilter implements WebFilter, Ordered {
 	}
 
 	private Mono<Void> limit(ServerWebExchange exchange, WebFilterChain chain) {
+		return limit(exchange, Mono.defer(() -> chain.filter(exchange)));
+	}
+
+	private Mono<Void> limit(ServerWebExchange exchange, Mono<Void> allowed) {
 		String key = CallerKeyResolver.ANONYMOUS + this.addresses.of(exchange.getRequest());
 		exchange.getAttributes().put(COUNTED, Boolean.TRUE);
 		return this.limiter.isAllowed("anonymous", key)
@@ -74,7 +102,7 @@ final class AnonymousRateLimitWebFilter implements WebFilter, Ordered {
 					(ex) -> RateLimitProblems.unavailable(exchange).then(Mono.empty()))
 			.flatMap((response) -> {
 				exchange.getResponse().getHeaders().setAll(response.getHeaders());
-				return response.isAllowed() ? chain.filter(exchange) : RateLimitProblems.tooManyRequests(exchange);
+				return response.isAllowed() ? allowed : RateLimitProblems.tooManyRequests(exchange);
 			});
 	}
 

@@ -10,6 +10,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
+import com.xorstack.gateway.ratelimit.AnonymousRateLimitWebFilter;
 import com.xorstack.platform.security.ResourceServerSecurity;
 
 @Configuration(proxyBeanMethods = false)
@@ -35,8 +36,13 @@ class SecurityConfiguration {
 	/** After the console's chain ({@code ConsoleSecurityConfiguration}, order 1). */
 	@Bean
 	@Order(2)
-	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
-		return ResourceServerSecurity.configure(http).cors(Customizer.withDefaults()).build();
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, AnonymousRateLimitWebFilter anonymous) {
+		return ResourceServerSecurity.configure(http)
+			.cors(Customizer.withDefaults())
+			// a refused token counts against the caller's address, as anonymous calls do
+			.oauth2ResourceServer((server) -> server
+				.authenticationEntryPoint(anonymous.refusedToken(ResourceServerSecurity::unauthorized)))
+			.build();
 	}
 
 }

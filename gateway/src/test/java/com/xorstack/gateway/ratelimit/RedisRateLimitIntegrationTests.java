@@ -1,11 +1,14 @@
 package com.xorstack.gateway.ratelimit;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -64,6 +67,32 @@ class RedisRateLimitIntegrationTests {
 		assertThat(refused.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(refused.getResponseHeaders().getFirst("Retry-After")).isEqualTo("1");
 		assertThat(refused.getResponseBody()).contains("\"status\":429");
+	}
+
+	/**
+	 * Issue #19: any Authorization header let an anonymous caller past the limit by
+	 * address, though the security chain answered it 401 at once: garbage, another
+	 * scheme, or a well-formed token with a forged signature.
+	 */
+	@Test
+	void callersWithAnInvalidAuthorizationAreLimitedByAddress() {
+		for (String authorization : List.of("Basic Zm9vOmJhcg==", "Bearer not-a-token",
+				"Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl")) {
+			int refusals = 0;
+			for (int i = 0; i < 10; i++) {
+				int status = this.web.get()
+					.uri("/api/feedback")
+					.header(HttpHeaders.AUTHORIZATION, authorization)
+					.exchange()
+					.expectBody(String.class)
+					.returnResult()
+					.getStatus()
+					.value();
+				assertThat(status).as(authorization).isIn(401, 429);
+				refusals += (status == 429) ? 1 : 0;
+			}
+			assertThat(refusals).as(authorization).isGreaterThanOrEqualTo(5);
+		}
 	}
 
 	@Test

@@ -44,7 +44,8 @@ public final class ResourceServerSecurity {
 			.authorizeExchange(ApiAccessRules::apply);
 	}
 
-	static Mono<Void> unauthorized(ServerWebExchange exchange, AuthenticationException ex) {
+	/** The 401 problem of a missing or refused bearer token. */
+	public static Mono<Void> unauthorized(ServerWebExchange exchange, AuthenticationException ex) {
 		boolean tokenGiven = ex instanceof OAuth2AuthenticationException;
 		exchange.getResponse()
 			.getHeaders()
