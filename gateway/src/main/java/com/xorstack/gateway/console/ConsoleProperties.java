@@ -29,6 +29,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * encrypted with; required when sessions are in Redis
  * @param previousSessionKeys keys that sessions may still be encrypted with after a
  * rotation: read, never written
+ * @param maxCallsInFlight how many console calls one session may have in flight at once
+ * on a replica; more are refused with 429 (the page makes a handful at a time)
  */
 @ConfigurationProperties("xorstack.gateway.console")
 record ConsoleProperties(@DefaultValue("false") boolean secureCookies,
@@ -36,5 +38,5 @@ record ConsoleProperties(@DefaultValue("false") boolean secureCookies,
 		@DefaultValue("xorstack:console") String sessionNamespace,
 		@DefaultValue("http://localhost:8080") String publicUrl, @Nullable String internalIssuerUri,
 		@DefaultValue("xorstack-console") String clientId, String clientSecret, @Nullable String sessionKey,
-		@DefaultValue List<String> previousSessionKeys) {
+		@DefaultValue List<String> previousSessionKeys, @DefaultValue("16") int maxCallsInFlight) {
 }

@@ -1,11 +1,15 @@
 package com.xorstack.gateway.console;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
 import org.springframework.http.HttpHeaders;
@@ -24,6 +28,11 @@ import com.xorstack.platform.web.ProblemResponses;
  * form-encoded body is the dangerous one: the CSRF check reads it, the relayed hop then
  * waits for a body that never comes, and each such call used to hang until the time limit
  * and count as a failure of the console's hop (issue #19).
+ * <p>
+ * Each session may also have only so many calls in flight
+ * ({@code xorstack.gateway.console.max-calls-in-flight}): one person's calls that hang
+ * cannot hold every connection and thread the console's other users need. Past it, 429 at
+ * once. Counted per replica: a bulkhead, not a quota.
  */
 @Component
 class ConsoleRequestGuardGatewayFilterFactory extends AbstractGatewayFilterFactory<Object> {
@@ -31,8 +40,13 @@ class ConsoleRequestGuardGatewayFilterFactory extends AbstractGatewayFilterFacto
 	private static final Set<HttpMethod> METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
 			HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
-	ConsoleRequestGuardGatewayFilterFactory() {
+	private final int maxInFlight;
+
+	private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+	ConsoleRequestGuardGatewayFilterFactory(ConsoleProperties properties) {
 		super(Object.class);
+		this.maxInFlight = properties.maxCallsInFlight();
 	}
 
 	@Override
@@ -50,8 +64,26 @@ class ConsoleRequestGuardGatewayFilterFactory extends AbstractGatewayFilterFacto
 				return refuse(exchange, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 						"The console's API takes JSON bodies (application/json).");
 			}
-			return chain.filter(exchange);
+			return exchange.getSession().flatMap((session) -> withinBulkhead(session.getId(), exchange, chain));
 		}, 0);
+	}
+
+	private Mono<Void> withinBulkhead(String session, ServerWebExchange exchange, GatewayFilterChain chain) {
+		AtomicInteger calls = this.inFlight.computeIfAbsent(session, (id) -> new AtomicInteger());
+		if (calls.incrementAndGet() > this.maxInFlight) {
+			release(session, calls);
+			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+			return refuse(exchange, HttpStatus.TOO_MANY_REQUESTS, "This session has " + this.maxInFlight
+					+ " console calls in flight already; send more once some have answered.");
+		}
+		return chain.filter(exchange).doFinally((signal) -> release(session, calls));
+	}
+
+	private void release(String session, AtomicInteger calls) {
+		if (calls.decrementAndGet() <= 0) {
+			// no entry left behind for a session that has nothing in flight
+			this.inFlight.remove(session, calls);
+		}
 	}
 
 	private static boolean hasBody(HttpHeaders headers) {

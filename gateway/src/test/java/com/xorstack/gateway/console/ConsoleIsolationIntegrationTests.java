@@ -81,6 +81,38 @@ class ConsoleIsolationIntegrationTests {
 		assertThat(admin.get("/bff/api/feedback").statusCode()).isEqualTo(200);
 	}
 
+	/**
+	 * A bulkhead per session: past 16 calls in flight one session gets 429 at once, while
+	 * another is served.
+	 */
+	@Test
+	void oneSessionCannotHoldEveryCall() throws Exception {
+		ConsoleSignIn greedy = new ConsoleSignIn(gateway());
+		greedy.signIn("demo-user");
+		greedy.get("/bff/session");
+		List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+		for (int i = 0; i < 24; i++) {
+			calls.add(greedy.http.sendAsync(
+					greedy.request("/bff/api/feedback?slow=" + i).timeout(Duration.ofSeconds(30)).GET().build(),
+					HttpResponse.BodyHandlers.ofString()));
+		}
+		ConsoleSignIn other = new ConsoleSignIn(gateway());
+		other.signIn("demo-admin");
+		assertThat(other.get("/bff/api/admin/dashboard/summary").statusCode()).isEqualTo(200);
+		CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get();
+		List<Integer> statuses = calls.stream().map((call) -> call.join().statusCode()).toList();
+		assertThat(statuses).containsOnly(200, 429);
+		assertThat(statuses.stream().filter((status) -> status == 200)).hasSizeLessThanOrEqualTo(16);
+		assertThat(statuses.stream().filter((status) -> status == 429)).isNotEmpty();
+		assertThat(calls.stream().map(CompletableFuture::join).filter((call) -> call.statusCode() == 429))
+			.allSatisfy((refused) -> {
+				assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+				assertThat(refused.body()).contains("in flight");
+			});
+		// the session works again once its calls have answered
+		assertThat(greedy.get("/bff/api/feedback").statusCode()).isEqualTo(200);
+	}
+
 	@Test
 	void methodsTheApiHasNoUseForAreRefusedAtOnce() throws Exception {
 		ConsoleSignIn browser = new ConsoleSignIn(gateway());
