@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Port choice and checks on loopback. A busy port is reported before anything starts,
@@ -38,23 +39,31 @@ final class Ports {
 	}
 
 	/**
-	 * A port nothing listens on now and that this process has not handed out before: the
-	 * socket that found it is closed at once, so without the second rule two parts of one
-	 * suite could be given the same port, and one's readiness probe answered by the
-	 * other.
+	 * Below Linux's default ephemeral range (32768-60999): the kernel never hands these
+	 * out for a {@code bind} to port 0 or an outgoing connection.
+	 */
+	private static final int LOWEST = 20000;
+
+	private static final int HIGHEST = 32000;
+
+	/**
+	 * A port nothing listens on now, that this process has not handed out before, and
+	 * that the kernel would not give to anyone asking for any free port. A server given
+	 * it here binds it only seconds later (Keycloak after 10 s and more); a port of the
+	 * ephemeral range could meanwhile go to a test's stand-in server or another process's
+	 * client, whose answers the readiness probe would then read (seen: a Keycloak probe
+	 * answered by a stand-in, and a Keycloak that could not bind).
 	 */
 	static synchronized int free() {
-		for (int attempt = 0; attempt < 100; attempt++) {
-			try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-				if (HANDED_OUT.add(socket.getLocalPort())) {
-					return socket.getLocalPort();
-				}
-			}
-			catch (IOException ex) {
-				throw new DevStackException("No free port on loopback: " + ex.getMessage(), ex);
+		for (int attempt = 0; attempt < 1000; attempt++) {
+			int port = ThreadLocalRandom.current().nextInt(LOWEST, HIGHEST);
+			if (!HANDED_OUT.contains(port) && isFree(port)) {
+				HANDED_OUT.add(port);
+				return port;
 			}
 		}
-		throw new DevStackException("No free port on loopback that was not handed out already");
+		throw new DevStackException(
+				"No free port on loopback between " + LOWEST + " and " + HIGHEST + " that was not handed out already");
 	}
 
 	static boolean isFree(int port) {
