@@ -83,6 +83,27 @@ final class ArchiveFiles {
 		return new Written(count, HexFormat.of().formatHex(sha.digest()));
 	}
 
+	/** Reads a stream to its end and answers its size and SHA-256. */
+	static Stored digest(InputStream in) throws IOException {
+		MessageDigest sha = sha256();
+		long size = 0;
+		byte[] buffer = new byte[64 * 1024];
+		for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+			sha.update(buffer, 0, read);
+			size += read;
+		}
+		return new Stored(size, HexFormat.of().formatHex(sha.digest()));
+	}
+
+	static Stored digest(Path file) {
+		try (InputStream in = Files.newInputStream(file)) {
+			return digest(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read " + file, ex);
+		}
+	}
+
 	private static MessageDigest sha256() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
@@ -93,6 +114,10 @@ final class ArchiveFiles {
 	}
 
 	record Written(long rowCount, String sha256) {
+	}
+
+	/** A stored object or file as read back: its bytes and their SHA-256. */
+	record Stored(long size, String sha256) {
 	}
 
 }
