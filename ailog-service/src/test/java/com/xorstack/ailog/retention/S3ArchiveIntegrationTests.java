@@ -48,7 +48,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * server loses nothing, shows as a failure, and the next run completes. A context of its
  * own (the store differs); it archives only its own days, -70 to -72.
  */
-@TestPropertySource(properties = { "xorstack.archive.attempts=2", "xorstack.archive.backoff=100ms" })
+// no Kafka ingest: the shared context consumes it, into the same database
+@TestPropertySource(properties = { "xorstack.archive.attempts=2", "xorstack.archive.backoff=100ms",
+		"xorstack.ailog.ingest.kafka-enabled=false" })
 @Import(S3ArchiveIntegrationTests.Interruptions.class)
 class S3ArchiveIntegrationTests extends AilogIntegrationTest {
 
