@@ -20,6 +20,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import com.xorstack.platform.archive.ArchiveFiles;
+import com.xorstack.platform.archive.ArchiveStore;
+
 /**
  * Puts an archived partition back: checks the archive against its manifest, recreates the
  * day's partition and inserts every row (and its id) in one transaction. Rows already

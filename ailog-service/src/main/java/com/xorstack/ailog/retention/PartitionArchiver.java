@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -20,6 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+
+import com.xorstack.platform.archive.ArchiveFiles;
+import com.xorstack.platform.archive.ArchiveMetrics;
+import com.xorstack.platform.archive.ArchiveUploader;
 
 /**
  * Archives expired partitions: all rows of the day to gzip NDJSON, a manifest beside it,
@@ -49,17 +54,19 @@ public class PartitionArchiver {
 
 	private final ArchiveMetrics metrics;
 
+	static final String DATA = "ai_logs";
+
 	private final Clock clock = Clock.systemUTC();
 
 	PartitionArchiver(DatabaseClient db, TransactionalOperator transactions, Partitions partitions,
-			RetentionProperties properties, JsonMapper json, ArchiveUploader uploader, ArchiveMetrics metrics) {
+			RetentionProperties properties, JsonMapper json, ArchiveUploader uploader, MeterRegistry meters) {
 		this.db = db;
 		this.transactions = transactions;
 		this.partitions = partitions;
 		this.properties = properties;
 		this.json = json;
 		this.uploader = uploader;
-		this.metrics = metrics;
+		this.metrics = new ArchiveMetrics(meters, DATA);
 	}
 
 	/** The first day that retention keeps. */
@@ -122,7 +129,7 @@ public class PartitionArchiver {
 				this.clock.instant());
 		verify(archive, manifest, rows);
 		Path manifestFile = writeManifest(manifest);
-		String location = this.uploader.upload(archive, manifestFile, manifest);
+		String location = this.uploader.upload(archive, manifestFile, manifest.sha256());
 		drop(day, manifest, location).block(TIMEOUT);
 		this.partitions.forget(day);
 		log.info("Archived {} rows of {} to {} (sha256 {}) and dropped the partition", manifest.rowCount(), partition,

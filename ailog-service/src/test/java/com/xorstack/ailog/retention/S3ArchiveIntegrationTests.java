@@ -37,6 +37,9 @@ import com.xorstack.ailog.AiLogApi;
 import com.xorstack.ailog.AilogIntegrationTest;
 import com.xorstack.devstack.S3Server;
 import com.xorstack.devstack.TestStack;
+import com.xorstack.platform.archive.ArchiveStore;
+import com.xorstack.platform.archive.ArchiveStoreException;
+import com.xorstack.platform.archive.StoredObject;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -100,7 +103,7 @@ class S3ArchiveIntegrationTests extends AilogIntegrationTest {
 
 		assertThat(manifest.rowCount()).isEqualTo(40);
 		assertThat(exists(manifest.partition())).as("dropped").isFalse();
-		ArchiveFiles.Stored stored = this.store.readBack(manifest.archive());
+		StoredObject stored = this.store.readBack(manifest.archive());
 		assertThat(stored.sha256()).isEqualTo(manifest.sha256());
 		assertThat(this.store.readBack(manifest.partition() + ArchiveRestorer.MANIFEST).size()).isPositive();
 		assertThat(text(
@@ -125,8 +128,8 @@ class S3ArchiveIntegrationTests extends AilogIntegrationTest {
 		double failuresBefore = this.meters.get("xorstack.archive.failures").counter().count();
 		this.interruptions.stopServerDuring(partition + ".ndjson.gz");
 
-		assertThatExceptionOfType(ArchiveException.class).isThrownBy(() -> this.archiver.archive(day))
-			.withMessageContaining("the partition stays");
+		assertThatExceptionOfType(ArchiveStoreException.class).isThrownBy(() -> this.archiver.archive(day))
+			.withMessageContaining("the data stays");
 
 		assertThat(this.interruptions.cutAfterBytes()).as("the upload had begun").isPositive();
 		assertThat(TestStack.get().s3().isRunning()).isFalse();

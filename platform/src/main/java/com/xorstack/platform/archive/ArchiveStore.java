@@ -1,4 +1,4 @@
-package com.xorstack.ailog.retention;
+package com.xorstack.platform.archive;
 
 import java.nio.file.Path;
 
@@ -7,13 +7,13 @@ import java.nio.file.Path;
  * devstack's default) or an S3-compatible bucket. Implementations block; they run on the
  * retention job's thread or in the restore command, never on an event loop.
  */
-interface ArchiveStore {
+public interface ArchiveStore {
 
 	/** Copies a local file into the store under {@code name}. */
 	void put(String name, Path file);
 
 	/** Reads the stored object back: its size and SHA-256, as stored. */
-	ArchiveFiles.Stored readBack(String name);
+	StoredObject readBack(String name);
 
 	/** Copies the stored object to a local file. */
 	void fetch(String name, Path target);

@@ -1,4 +1,4 @@
-package com.xorstack.ailog.retention;
+package com.xorstack.platform.archive;
 
 import java.net.URI;
 import java.time.Duration;
@@ -16,26 +16,37 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
- * The archive store: the S3-compatible bucket when one is configured, else the archive
- * directory.
+ * The archive store of a service that has the AWS SDK's S3 client: the S3-compatible
+ * bucket when one is configured, else the archive directory; and its uploader.
+ * {@link ExecutionInterceptor} beans are added to the client (tests use one to cut an
+ * upload off).
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration
+@ConditionalOnClass({ S3Client.class, UrlConnectionHttpClient.class })
 @EnableConfigurationProperties(ArchiveStorageProperties.class)
-class ArchiveStoreConfiguration {
+public class ArchiveAutoConfiguration {
 
 	@Bean
-	ArchiveStore archiveStore(ArchiveStorageProperties storage, RetentionProperties retention,
-			ObjectProvider<ExecutionInterceptor> interceptors) {
+	@ConditionalOnMissingBean
+	ArchiveStore archiveStore(ArchiveStorageProperties storage, ObjectProvider<ExecutionInterceptor> interceptors) {
 		ArchiveStorageProperties.S3 s3 = storage.s3();
 		if (!s3.configured()) {
-			return new DirectoryArchiveStore(retention.archiveDir());
+			return new DirectoryArchiveStore(storage.dir());
 		}
 		return new S3ArchiveStore(client(s3, interceptors), s3.bucket(), s3.prefix());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ArchiveUploader archiveUploader(ArchiveStore store, ArchiveStorageProperties storage) {
+		return new ArchiveUploader(store, storage);
 	}
 
 	private static S3Client client(ArchiveStorageProperties.S3 s3, ObjectProvider<ExecutionInterceptor> interceptors) {

@@ -1,4 +1,4 @@
-package com.xorstack.ailog.retention;
+package com.xorstack.platform.archive;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,9 +42,9 @@ final class S3ArchiveStore implements ArchiveStore {
 	}
 
 	@Override
-	public ArchiveFiles.Stored readBack(String name) {
+	public StoredObject readBack(String name) {
 		try (InputStream in = this.s3.getObject(get(name))) {
-			return ArchiveFiles.digest(in);
+			return StoredObject.digest(in);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read back " + location(name), ex);

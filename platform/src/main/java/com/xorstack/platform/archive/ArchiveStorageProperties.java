@@ -1,5 +1,6 @@
-package com.xorstack.ailog.retention;
+package com.xorstack.platform.archive;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -8,6 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where archives are kept for good and how hard an upload is tried.
  *
+ * @param dir where archives are written first; the store itself when no bucket is set
  * @param s3 the S3-compatible bucket; without a bucket, the archive directory is the
  * store
  * @param attempts tries of one upload and its read-back before the run gives up on the
@@ -15,8 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backoff the wait after the first failed try, doubled after each next one
  */
 @ConfigurationProperties("xorstack.archive")
-public record ArchiveStorageProperties(@DefaultValue S3 s3, @DefaultValue("5") int attempts,
-		@DefaultValue("2s") Duration backoff) {
+public record ArchiveStorageProperties(@DefaultValue("${java.io.tmpdir}/xorstack-archive") Path dir,
+		@DefaultValue S3 s3, @DefaultValue("5") int attempts, @DefaultValue("2s") Duration backoff) {
 
 	/**
 	 * @param endpoint the store's URL, for anything but AWS itself (MinIO, Ceph, R2,
@@ -32,10 +34,10 @@ public record ArchiveStorageProperties(@DefaultValue S3 s3, @DefaultValue("5") i
 	 */
 	public record S3(@DefaultValue("") String endpoint, @DefaultValue("") String bucket,
 			@DefaultValue("us-east-1") String region, @DefaultValue("") String accessKey,
-			@DefaultValue("") String secretKey, @DefaultValue("ai-logs/") String prefix,
+			@DefaultValue("") String secretKey, @DefaultValue("") String prefix,
 			@DefaultValue("true") boolean pathStyle) {
 
-		boolean configured() {
+		public boolean configured() {
 			return !this.bucket.isBlank();
 		}
 

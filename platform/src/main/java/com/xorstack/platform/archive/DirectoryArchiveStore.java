@@ -1,4 +1,4 @@
-package com.xorstack.ailog.retention;
+package com.xorstack.platform.archive;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,8 +34,8 @@ final class DirectoryArchiveStore implements ArchiveStore {
 	}
 
 	@Override
-	public ArchiveFiles.Stored readBack(String name) {
-		return ArchiveFiles.digest(this.dir.resolve(name));
+	public StoredObject readBack(String name) {
+		return StoredObject.digest(this.dir.resolve(name));
 	}
 
 	@Override
