@@ -17,8 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backoff the wait after the first failed try, doubled after each next one
  */
 @ConfigurationProperties("xorstack.archive")
-public record ArchiveStorageProperties(@DefaultValue("${java.io.tmpdir}/xorstack-archive") Path dir,
-		@DefaultValue S3 s3, @DefaultValue("5") int attempts, @DefaultValue("2s") Duration backoff) {
+public record ArchiveStorageProperties(@DefaultValue("xorstack-archive") Path dir, @DefaultValue S3 s3,
+		@DefaultValue("5") int attempts, @DefaultValue("2s") Duration backoff) {
 
 	/**
 	 * @param endpoint the store's URL, for anything but AWS itself (MinIO, Ceph, R2,
