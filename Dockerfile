@@ -35,8 +35,10 @@ RUN java -Djarmode=tools -jar app.jar extract --layers --launcher --destination 
 
 FROM ${JRE_IMAGE}
 ARG MODULE
+# the archive volumes (docker-compose.yml) take these directories' owner when first made
 RUN groupadd --system --gid 10001 xorstack \
-	&& useradd --system --uid 10001 --gid xorstack --home-dir /app --shell /usr/sbin/nologin xorstack
+	&& useradd --system --uid 10001 --gid xorstack --home-dir /app --shell /usr/sbin/nologin xorstack \
+	&& install -d -o 10001 -g 10001 /var/lib/xorstack/ailog-archive /var/lib/xorstack/audit-archive
 WORKDIR /app
 COPY --from=build /agent/opentelemetry-javaagent.jar /opt/opentelemetry/opentelemetry-javaagent.jar
 COPY --from=layers /layers/extracted/dependencies/ ./

@@ -31,6 +31,8 @@ public final class TestStack {
 
 	private final Map<String, Token> cachedTokens = new ConcurrentHashMap<>();
 
+	private volatile @Nullable S3Server s3;
+
 	private TestStack(DevStack stack) {
 		this.stack = stack;
 		this.tokens = new TokenClient(stack.internalIssuerUri());
@@ -67,6 +69,41 @@ public final class TestStack {
 		finally {
 			stack.close();
 		}
+	}
+
+	/**
+	 * An S3-compatible store of this test JVM with the bucket {@link S3Server#BUCKET},
+	 * started on first use (only the tests of archives need it) and stopped when the JVM
+	 * exits.
+	 */
+	public S3Server s3() {
+		S3Server current = this.s3;
+		if (current == null) {
+			synchronized (this) {
+				current = this.s3;
+				if (current == null) {
+					current = S3Server.start(this.stack.workDir());
+					this.s3 = current;
+				}
+			}
+		}
+		return current;
+	}
+
+	/**
+	 * The settings of a service's archive store in {@link #s3()}, under {@code prefix}.
+	 */
+	public Map<String, String> s3Properties(String prefix) {
+		S3Server server = s3();
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("xorstack.archive.s3.endpoint", server.endpoint());
+		properties.put("xorstack.archive.s3.bucket", S3Server.BUCKET);
+		properties.put("xorstack.archive.s3.region", S3Server.REGION);
+		// S3Mock checks no signatures; the keys only have to be there
+		properties.put("xorstack.archive.s3.access-key", "devstack");
+		properties.put("xorstack.archive.s3.secret-key", "devstack");
+		properties.put("xorstack.archive.s3.prefix", prefix);
+		return properties;
 	}
 
 	public DevStack devStack() {

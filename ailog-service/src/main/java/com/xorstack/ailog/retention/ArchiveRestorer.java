@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -17,6 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+
+import com.xorstack.platform.archive.ArchiveFiles;
+import com.xorstack.platform.archive.ArchiveStore;
 
 /**
  * Puts an archived partition back: checks the archive against its manifest, recreates the
@@ -30,6 +35,8 @@ public class ArchiveRestorer {
 
 	private static final int CHUNK = 1000;
 
+	static final String MANIFEST = ".manifest.json";
+
 	private final DatabaseClient db;
 
 	private final TransactionalOperator transactions;
@@ -38,11 +45,43 @@ public class ArchiveRestorer {
 
 	private final JsonMapper json;
 
-	ArchiveRestorer(DatabaseClient db, TransactionalOperator transactions, Partitions partitions, JsonMapper json) {
+	private final ArchiveStore store;
+
+	ArchiveRestorer(DatabaseClient db, TransactionalOperator transactions, Partitions partitions, JsonMapper json,
+			ArchiveStore store) {
 		this.db = db;
 		this.transactions = transactions;
 		this.partitions = partitions;
 		this.json = json;
+		this.store = store;
+	}
+
+	/**
+	 * Restores from a manifest file, or else from the archive store: {@code source} is
+	 * then a manifest's name or a partition's ({@code ai_logs_p20260101}), whose manifest
+	 * and archive are fetched to a temporary directory first.
+	 */
+	public long restore(String source) {
+		Path file = Path.of(source);
+		if (Files.isRegularFile(file)) {
+			return restore(file);
+		}
+		String manifestName = source.endsWith(MANIFEST) ? source : source + MANIFEST;
+		Path dir = null;
+		try {
+			dir = Files.createTempDirectory("ailog-restore-");
+			Path manifestFile = dir.resolve(manifestName);
+			this.store.fetch(manifestName, manifestFile);
+			String archive = readManifest(manifestFile).archive();
+			this.store.fetch(archive, dir.resolve(archive));
+			return restore(manifestFile);
+		}
+		catch (IOException ex) {
+			throw new ArchiveException("Could not fetch " + this.store.location(manifestName) + ": " + ex, ex);
+		}
+		finally {
+			deleteAll(dir);
+		}
 	}
 
 	/**
@@ -74,6 +113,21 @@ public class ArchiveRestorer {
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new ArchiveException("Could not read the manifest " + file + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void deleteAll(@Nullable Path dir) {
+		if (dir == null) {
+			return;
+		}
+		try (Stream<Path> files = Files.list(dir)) {
+			for (Path file : files.toList()) {
+				Files.deleteIfExists(file);
+			}
+			Files.deleteIfExists(dir);
+		}
+		catch (IOException ex) {
+			log.warn("Could not delete {}: {}", dir, ex.toString());
 		}
 	}
 

@@ -38,6 +38,7 @@ class RetentionJob {
 	@EventListener(ApplicationReadyEvent.class)
 	void atStartUp() {
 		createAhead();
+		this.archiver.refreshMetrics();
 	}
 
 	@Scheduled(cron = "${xorstack.ailog.retention.cron:0 17 * * * *}", zone = "UTC")

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Retention of AI logs.
  *
  * @param days how long logs stay in the table; older days are archived and dropped
- * @param archiveDir where archives and their manifests are written
+ * @param archiveDir where archives and their manifests are written first (the store
+ * itself without a bucket, see {@code xorstack.archive.*})
  * @param partitionsAhead how many daily partitions exist ahead of today
  * @param cron when partition upkeep and retention run (UTC); {@code -} for never
  */

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -23,9 +24,11 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Keeps monthly partitions of the audit log ready ahead and drops whole months once they
- * are past retention. Before a month goes, an anchor records the hash its last row left
- * for the chain, and the drop itself is audited, all in one transaction under the chain
- * lock: either the month is gone and anchored, or nothing happened.
+ * are past retention. Before a month goes it is archived to object storage and read back
+ * ({@link AuditArchiver}); then an anchor records the hash its last row left for the
+ * chain, and the drop itself is audited, all in one transaction under the chain lock:
+ * either the month is gone, archived and anchored, or nothing happened. A month whose
+ * archive fails stays, and so do the months after it.
  */
 @Service
 class AuditRetention {
@@ -50,8 +53,12 @@ class AuditRetention {
 
 	private final AuditChainKeys keys;
 
+	private final AuditArchiver archiver;
+
 	AuditRetention(AuditPartitions partitions, AuditRepository rows, AuditLog audit, DatabaseClient db,
-			TransactionalOperator transactions, AuditProperties properties, Clock clock, AuditChainKeys keys) {
+			TransactionalOperator transactions, AuditProperties properties, Clock clock, AuditChainKeys keys,
+			AuditArchiver archiver) {
+		this.archiver = archiver;
 		this.partitions = partitions;
 		this.rows = rows;
 		this.audit = audit;
@@ -93,13 +100,26 @@ class AuditRetention {
 		Instant cutoff = now.atOffset(ZoneOffset.UTC).minus(this.properties.retention()).toInstant();
 		return this.partitions.oldestFirst()
 			.takeWhile((month) -> !end(month).isAfter(cutoff))
-			.concatMap((month) -> this.transactions.transactional(dropAnchored(month)).thenReturn(month))
+			.collectList()
+			.doOnNext((expired) -> this.archiver.metrics().overdue(expired.size()))
+			.flatMapMany(Flux::fromIterable)
+			.concatMap((month) -> archive(month)
+				.flatMap((archived) -> this.transactions.transactional(dropAnchored(month, archived.rowCount())))
+				.thenReturn(month))
 			.collectList();
 	}
 
-	private Mono<Void> dropAnchored(YearMonth month) {
+	/** Off the event loop: the archiver reads the month and uploads it blocking. */
+	private Mono<AuditArchiveManifest> archive(YearMonth month) {
+		return Mono.fromCallable(() -> this.archiver.archive(month)).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private Mono<Void> dropAnchored(YearMonth month, long archivedRows) {
 		return this.rows.lockChain()
 			.then(this.partitions.count(month))
+			.filter((count) -> count == archivedRows)
+			.switchIfEmpty(Mono.error(() -> new IllegalStateException(
+					AuditPartitions.nameOf(month) + " changed after it was archived; it stays for the next run")))
 			.flatMap((count) -> this.partitions.last(month)
 				.map((last) -> new Anchor(month, count, last.seq(), last.hash()))
 				// an empty month leaves the chain where the last anchor left it

@@ -58,13 +58,19 @@ public class GaugeRepository {
 
 	/**
 	 * Average, minimum, maximum and count per step of the readings of one gauge whose
-	 * labels include {@code labels}.
+	 * labels include {@code labels}: the readings themselves where they are still kept,
+	 * their hourly rollups where they are not (a step finer than an hour then shows one
+	 * point per hour).
 	 */
 	public Flux<GaugePoint> series(String name, Map<String, String> labels, Instant from, Instant to, Duration step) {
 		return this.db
-			.sql("select floor(extract(epoch from at) / :step) * :step as t, avg(value) as avg, min(value) as min,"
-					+ " max(value) as max, count(*) as n from system_metrics where name = :name and at >= :from"
-					+ " and at < :to and labels @> cast(:labels as jsonb) group by 1 order by 1")
+			.sql("select floor(extract(epoch from at) / :step) * :step as t, sum(sum) / sum(n) as avg, min(min) as min,"
+					+ " max(max) as max, sum(n) as n from ("
+					+ "select at, value as sum, value as min, value as max, 1 as n from system_metrics"
+					+ " where name = :name and at >= :from and at < :to and labels @> cast(:labels as jsonb)"
+					+ " union all select hour, sum, min, max, n from system_metrics_hourly"
+					+ " where name = :name and hour >= :from and hour < :to and labels @> cast(:labels as jsonb)"
+					+ ") readings group by 1 order by 1")
 			.bind("step", step.toSeconds())
 			.bind("name", name)
 			.bind("from", from.atOffset(ZoneOffset.UTC))
@@ -121,8 +127,27 @@ public class GaugeRepository {
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
-	public Mono<Long> deleteBefore(Instant before) {
-		return this.db.sql("delete from system_metrics where at < :before")
+	/**
+	 * Rolls the readings of every whole hour before {@code before} up into
+	 * {@code system_metrics_hourly} and deletes them, in one statement: a reading is
+	 * either still there or counted in its hour. Answers the readings rolled up.
+	 */
+	public Mono<Long> rollUpBefore(Instant before) {
+		return this.db.sql("with moved as (delete from system_metrics where at < date_trunc('hour', cast(:before as"
+				+ " timestamptz)) returning name, labels, value, unit, at), hours as (insert into system_metrics_hourly"
+				+ " (name, labels, hour, sum, min, max, n, unit) select name, labels, date_trunc('hour', at), sum(value),"
+				+ " min(value), max(value), count(*), max(unit) from moved group by name, labels, date_trunc('hour', at)"
+				+ " on conflict (name, labels, hour) do update set sum = system_metrics_hourly.sum + excluded.sum,"
+				+ " min = least(system_metrics_hourly.min, excluded.min), max = greatest(system_metrics_hourly.max,"
+				+ " excluded.max), n = system_metrics_hourly.n + excluded.n) select count(*) from moved")
+			.bind("before", before.atOffset(ZoneOffset.UTC))
+			.map((row) -> row.get(0, Long.class))
+			.one();
+	}
+
+	/** Forgets the hourly rollups of gauges from before {@code before}. */
+	public Mono<Long> deleteHourlyBefore(Instant before) {
+		return this.db.sql("delete from system_metrics_hourly where hour < :before")
 			.bind("before", before.atOffset(ZoneOffset.UTC))
 			.fetch()
 			.rowsUpdated();

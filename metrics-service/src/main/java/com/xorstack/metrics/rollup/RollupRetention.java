@@ -20,8 +20,9 @@ import com.xorstack.metrics.gauge.GaugeRepository;
 
 /**
  * Keeps what is kept for as long as configured: drops rollup partitions past retention,
- * forgets old event ids, sessions, gauge readings and per-user minutes, and makes the
- * partitions of today and tomorrow ahead of the first event.
+ * forgets old event ids, sessions and per-user minutes, rolls old gauge readings up into
+ * hours (kept a year) and makes the partitions of today and tomorrow ahead of the first
+ * event.
  */
 @Component
 class RollupRetention {
@@ -75,7 +76,8 @@ class RollupRetention {
 				.fetch()
 				.rowsUpdated())
 			.then(this.activity.forgetSessionsBefore(now.minus(this.properties.sessions())))
-			.then(this.gauges.deleteBefore(now.minus(this.properties.systemMetrics())))
+			.then(this.gauges.rollUpBefore(now.minus(this.properties.systemMetrics())))
+			.then(this.gauges.deleteHourlyBefore(now.minus(this.properties.systemMetricsHourly())))
 			.then(this.users.deleteExpired())
 			.then();
 	}

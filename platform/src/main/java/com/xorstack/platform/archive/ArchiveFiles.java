@@ -1,4 +1,4 @@
-package com.xorstack.ailog.retention;
+package com.xorstack.platform.archive;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -16,7 +16,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
@@ -28,15 +27,15 @@ import tools.jackson.databind.json.JsonMapper;
  * Reading and writing archive files: gzip NDJSON whose SHA-256 is taken over the bytes on
  * disk, so that the manifest checks the file exactly as it will be copied away.
  */
-final class ArchiveFiles {
+public final class ArchiveFiles {
 
 	private ArchiveFiles() {
 	}
 
 	/** Writes lines to a gzip file and answers its line count and SHA-256. */
-	static Written write(Path file, Iterable<String> lines) {
+	public static Written write(Path file, Iterable<String> lines) {
 		Path partial = file.resolveSibling(file.getFileName() + ".partial");
-		MessageDigest sha = sha256();
+		MessageDigest sha = StoredObject.newSha256();
 		long count = 0;
 		try {
 			Files.createDirectories(file.getParent());
@@ -62,8 +61,8 @@ final class ArchiveFiles {
 	 * Reads an archive back, handing each line to {@code each}, and answers its line
 	 * count and SHA-256. Every line must be a JSON object.
 	 */
-	static Written read(Path file, Consumer<String> each) {
-		MessageDigest sha = sha256();
+	public static Written read(Path file, Consumer<String> each) {
+		MessageDigest sha = StoredObject.newSha256();
 		long count = 0;
 		try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha);
 				BufferedReader reader = new BufferedReader(
@@ -83,16 +82,7 @@ final class ArchiveFiles {
 		return new Written(count, HexFormat.of().formatHex(sha.digest()));
 	}
 
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	record Written(long rowCount, String sha256) {
+	public record Written(long rowCount, String sha256) {
 	}
 
 }
