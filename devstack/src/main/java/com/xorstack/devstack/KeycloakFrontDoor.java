@@ -32,9 +32,9 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class KeycloakFrontDoor implements AutoCloseable {
 
-	/** Paths of the back channel: no browser asks for them during a sign-in. */
+	/** Paths only services ask for: no browser or outside client needs them. */
 	private static final Pattern BACK_CHANNEL = Pattern
-		.compile("/realms/[^/]+/(\\.well-known/.*|protocol/openid-connect/(token|certs|userinfo|token/introspect)/?)"
+		.compile("/realms/[^/]+/(\\.well-known/.*|protocol/openid-connect/(certs|userinfo|token/introspect)/?)"
 				+ "|/admin/realms(/.*)?");
 
 	/** Headers the relay does not copy: of one connection, or set by the HTTP client. */
