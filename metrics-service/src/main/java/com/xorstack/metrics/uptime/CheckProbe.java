@@ -49,11 +49,12 @@ class CheckProbe {
 
 	Mono<Outcome> run(UptimeCheck check, CheckSpec.Target target) {
 		Duration timeout = Duration.parse(check.timeout());
-		Mono<String> failure = switch (check.type()) {
+		// deferred: a target that cannot even be tried is a down outcome, not an error
+		Mono<String> failure = Mono.defer(() -> switch (check.type()) {
 			case "http" -> http(target);
 			case "tcp" -> tcp(target, timeout);
 			default -> this.builtins.run(String.valueOf(target.builtin()), timeout);
-		};
+		});
 		return Mono.defer(() -> {
 			long start = System.nanoTime();
 			return failure.timeout(timeout)

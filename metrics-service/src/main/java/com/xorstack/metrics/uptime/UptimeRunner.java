@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * instant. Counts runs in {@code xorstack.uptime.runs{result}}.
  */
 @Component
-class UptimeRunner {
+public class UptimeRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(UptimeRunner.class);
 
@@ -78,7 +78,7 @@ class UptimeRunner {
 	}
 
 	/** Runs every check due at {@code now}; answers how many ran. */
-	Mono<Long> runDue(Instant now) {
+	public Mono<Long> runDue(Instant now) {
 		return this.checks.claimDue(now, this.properties.batch())
 			.flatMap((check) -> runOne(check, now), this.properties.concurrency())
 			.count();
