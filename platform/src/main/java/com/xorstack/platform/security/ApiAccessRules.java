@@ -33,7 +33,8 @@ public final class ApiAccessRules {
 			.hasRole(INGEST)
 			.pathMatchers("/api/admin/feedback", "/api/admin/feedback/**")
 			.hasAnyRole(MODERATOR, ADMIN)
-			// uptime checks reach out to admin-given addresses: admins only, named here so a
+			// uptime checks reach out to admin-given addresses: admins only, named here
+			// so a
 			// broadening of the rule below cannot widen them silently
 			.pathMatchers("/api/admin/uptime-checks", "/api/admin/uptime-checks/**", "/api/admin/uptime",
 					"/api/admin/uptime/**")
