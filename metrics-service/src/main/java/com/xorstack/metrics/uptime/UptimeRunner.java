@@ -80,7 +80,7 @@ public class UptimeRunner {
 	/** Runs every check due at {@code now}; answers how many ran. */
 	public Mono<Long> runDue(Instant now) {
 		return this.checks.claimDue(now, this.properties.batch())
-			.flatMap((check) -> runOne(check, now), this.properties.concurrency())
+			.flatMap((check) -> runOne(check, now).thenReturn(check), this.properties.concurrency())
 			.count();
 	}
 

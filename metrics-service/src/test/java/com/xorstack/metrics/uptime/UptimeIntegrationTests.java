@@ -191,6 +191,20 @@ class UptimeIntegrationTests extends MetricsIntegrationTest {
 			.isEqualTo(HttpStatus.CONFLICT);
 	}
 
+	@Test
+	void thePublicStatusIsOffByDefaultAndNeedsNoToken() {
+		this.web.get().uri("/api/status").exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void thePublicStatusNamesChecksAndNothingThatIdentifiesThem() {
+		UptimeReport.Report report = this.report.of(Instant.now()).block(TIMEOUT);
+		StatusController.PublicStatus status = StatusController.published(report);
+		assertThat(status.checks()).hasSize(report.items().size());
+		assertThat(status.checks()).allSatisfy((check) -> assertThat(check.days()).hasSize(90));
+		assertThat(status.toString()).doesNotContain(report.items().get(0).id().toString());
+	}
+
 	@SuppressWarnings("unchecked")
 	private Map<String, Map<String, Object>> builtins() {
 		Map<String, Map<String, Object>> byName = new java.util.HashMap<>();

@@ -27,6 +27,10 @@ public final class ApiAccessRules {
 			.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/openapi/*", "/swagger-ui.html",
 					"/swagger-ui/**", "/webjars/swagger-ui/**", "/widget/*", "/schemas", "/schemas/*")
 			.permitAll()
+			// the public status page and its data (metrics-service answers 404 unless
+			// xorstack.uptime.public-status is on); no identifiers in either
+			.pathMatchers(HttpMethod.GET, "/status", "/status/", "/status/*", "/api/status")
+			.permitAll()
 			.pathMatchers(HttpMethod.GET, "/api/me")
 			.authenticated()
 			.pathMatchers(HttpMethod.POST, "/api/ai-logs", "/api/usage-events", "/api/system-metrics", "/v1/traces")
