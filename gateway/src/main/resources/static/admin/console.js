@@ -149,6 +149,7 @@ const TABS = {
   ailogs: { title: 'AI logs', roles: ['admin'], render: renderAiLogs },
   performance: { title: 'Performance', roles: ['admin'], render: renderPerformance },
   alerts: { title: 'Alerts', roles: ['admin'], render: renderAlerts },
+  uptime: { title: 'Uptime', roles: ['admin'], render: renderUptime },
   users: { title: 'Users & roles', roles: ['admin'], render: renderUsers },
   audit: { title: 'Audit', roles: ['admin'], render: renderAudit },
 };
@@ -213,7 +214,7 @@ function renderOverview() {
     api('/admin/analytics/heatmap').then(({ data }) => heatmap.replaceChildren(h('h2', {}, 'Usage by hour of week'), heatmapGrid(data)))
       .catch((error) => heatmap.replaceChildren(h('h2', {}, 'Usage by hour of week'), errorBox(error)));
   }
-  show(h('div', { class: 'filters' }, h('label', {}, 'Window', windowSelect)), status, cards, charts, heatmap, usagePanel());
+  show(h('div', { class: 'filters' }, h('label', {}, 'Window', windowSelect)), status, cards, uptimeOverview(), charts, heatmap, usagePanel());
   connect();
   loadCharts();
 }
@@ -454,6 +455,76 @@ function renderAlerts() {
   api('/admin/silences').then(({ data }) => silences.replaceChildren(h('h2', {}, 'Silences'), (data.items || []).length ? h('ul', {}, data.items.map((s) => h('li', {}, `${s.ruleName || 'any rule'} ${JSON.stringify(s.matchers || {})} from ${fmt.time(s.startsAt)} until ${fmt.time(s.endsAt)}: ${s.comment || ''} (${s.createdBy})`))) : empty('silences')))
     .catch((error) => silences.replaceChildren(h('h2', {}, 'Silences'), errorBox(error)));
   show(message, h('div', { class: 'panel' }, h('h2', {}, 'History'), history.element), h('div', { class: 'grid2' }, rules, silences));
+}
+
+// ---- uptime ---------------------------------------------------------------------------------------
+const UPTIME_PILLS = { up: 'ok', failing: 'warn', down: 'bad' };
+
+const duration = (seconds) => {
+  if (seconds === null || seconds === undefined) return '–';
+  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 7200) return `${fmt.num(seconds / 60, 1)} min`;
+  if (seconds < 172800) return `${fmt.num(seconds / 3600, 1)} h`;
+  return `${fmt.num(seconds / 86400, 1)} d`;
+};
+
+/** A day's bar as on a status page: its class says how good the day was (no inline styles: CSP). */
+function dayBar(day) {
+  const pct = day.uptimePercent;
+  const level = pct === null || pct === undefined ? 'none' : pct >= 99.9 ? 'ok' : pct >= 99 ? 'warn' : 'bad';
+  return h('span', { class: `bar ${level}`, title: `${day.day}: ${pct === null || pct === undefined ? 'no runs' : fmt.pct(pct)}` });
+}
+
+function uptimeCards(overall, down) {
+  const cards = [
+    ['Uptime 24 h', fmt.pct(overall.uptimePercent['24h']), 'uptime-24h'],
+    ['Uptime 30 d', fmt.pct(overall.uptimePercent['30d']), 'uptime-30d'],
+    ['Open incidents', fmt.num(overall.openIncidents), 'open-incidents'],
+    ['Checks down', fmt.num(down), 'checks-down'],
+    ['MTTR (90 d)', duration(overall.mttrSeconds), 'mttr'],
+    ['MTBF (90 d)', duration(overall.mtbfSeconds), 'mtbf'],
+  ];
+  return cards.map(([label, value, id]) => h('div', { class: 'card', 'data-testid': `card-${id}` },
+    h('div', { class: 'label' }, label), h('div', { class: 'value' }, value)));
+}
+
+/** The overview's line on uptime: overall figures and open incidents. */
+function uptimeOverview() {
+  const panel = h('div', { class: 'cards', 'data-testid': 'uptime-overview' }, loading());
+  api('/admin/uptime').then(({ data }) => panel.replaceChildren(...uptimeCards(data.overall, data.down)))
+    .catch((error) => panel.replaceChildren(errorBox(error)));
+  return panel;
+}
+
+function renderUptime() {
+  const cards = h('div', { class: 'cards', 'data-testid': 'uptime-cards' }, loading());
+  const checks = h('div', { class: 'panel' }, h('h2', {}, 'Checks'), loading());
+  api('/admin/uptime').then(({ data }) => {
+    cards.replaceChildren(...uptimeCards(data.overall, data.down));
+    checks.replaceChildren(h('h2', {}, 'Checks'), (data.items || []).length ? h('div', { class: 'table-wrap' }, h('table', { 'data-testid': 'uptime-table' },
+      h('thead', {}, h('tr', {}, ['Check', 'Status', '24 h', '7 d', '30 d', '90 d', 'p50', 'p95', 'Incidents', 'MTTR', 'Last 90 days'].map((t) => h('th', {}, t)))),
+      h('tbody', {}, data.items.map((c) => h('tr', {},
+        h('td', {}, c.name, h('div', { class: 'muted' }, c.type)),
+        h('td', {}, h('span', { class: `pill ${UPTIME_PILLS[c.status.state] || ''}`, 'data-testid': 'uptime-state', title: c.status.lastError || '' }, c.status.state)),
+        ['24h', '7d', '30d', '90d'].map((p) => h('td', { class: 'num' }, fmt.pct(c.figures.uptimePercent[p]))),
+        h('td', { class: 'num' }, fmt.ms(c.p50Ms)), h('td', { class: 'num' }, fmt.ms(c.p95Ms)),
+        h('td', { class: 'num' }, fmt.num(c.figures.incidents)), h('td', { class: 'num' }, duration(c.figures.mttrSeconds)),
+        h('td', {}, h('div', { class: 'bars', 'data-testid': 'uptime-bars' }, (c.days || []).map(dayBar)))))))) : empty('uptime checks'));
+  }).catch((error) => { cards.replaceChildren(); checks.replaceChildren(h('h2', {}, 'Checks'), errorBox(error)); });
+  const incidents = pagedTable({
+    what: 'incidents',
+    rowKey: (i) => i.id,
+    load: async (cursor) => (await api(`/admin/uptime/incidents${query({ cursor, limit: 25 })}`)).data,
+    columns: [
+      { title: 'Check', cell: (i) => i.check },
+      { title: 'Started', cell: (i) => fmt.time(i.startedAt) },
+      { title: 'Ended', cell: (i) => i.endedAt ? fmt.time(i.endedAt) : h('span', { class: 'pill bad' }, 'open') },
+      { title: 'Duration', num: true, cell: (i) => duration(i.durationSeconds) },
+      { title: 'Failed runs', num: true, cell: (i) => fmt.num(i.failures) },
+      { title: 'Cause', cell: (i) => i.cause },
+    ],
+  });
+  show(cards, checks, h('div', { class: 'panel' }, h('h2', {}, 'Incidents'), incidents.element));
 }
 
 function renderUsers() {

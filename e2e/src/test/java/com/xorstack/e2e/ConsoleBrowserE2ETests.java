@@ -41,7 +41,7 @@ class ConsoleBrowserE2ETests {
 			"auth-service");
 
 	private static final List<String> ADMIN_TABS = List.of("Overview", "Feedback", "AI logs", "Performance", "Alerts",
-			"Users & roles", "Audit");
+			"Uptime", "Users & roles", "Audit");
 
 	private final String gateway = E2eSuite.get().gatewayUrl();
 

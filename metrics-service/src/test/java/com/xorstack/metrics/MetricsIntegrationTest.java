@@ -48,7 +48,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"xorstack.alerting.evaluation-interval=PT1H", "xorstack.alerting.delivery-interval=PT1H",
 				"xorstack.alerting.retry-backoff=PT0.05S",
 				// the tests' receivers listen on loopback; 127.0.0.2 stays refused
-				"xorstack.outbound.allowed-hosts=127.0.0.1" })
+				"xorstack.outbound.allowed-hosts=127.0.0.1",
+				// uptime tests run the checks themselves; one built-in database check
+				// points at a port nothing listens on
+				"xorstack.uptime.tick=PT1H", "xorstack.uptime.builtin.test-unreachable-database.type=database",
+				"xorstack.uptime.builtin.test-unreachable-database.url=r2dbc:postgresql://127.0.0.1:9/metrics",
+				"xorstack.uptime.builtin.test-unreachable-database.username=metrics" })
 @AutoConfigureWebTestClient(timeout = "30s")
 public abstract class MetricsIntegrationTest {
 
@@ -57,6 +62,9 @@ public abstract class MetricsIntegrationTest {
 	 * every test class shares this context.
 	 */
 	protected static final int SMTP_PORT = freePort();
+
+	/** The port of the SMS tests' stand-in provider, fixed per JVM like SMTP_PORT. */
+	protected static final int SMS_PORT = freePort();
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
 	};
@@ -69,6 +77,10 @@ public abstract class MetricsIntegrationTest {
 		TestStack.get().springProperties("metrics").forEach((name, value) -> registry.add(name, () -> value));
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> SMTP_PORT);
+		registry.add("xorstack.alerting.sms.base-url", () -> "http://127.0.0.1:" + SMS_PORT);
+		registry.add("xorstack.alerting.sms.account-sid", () -> "ACtest");
+		registry.add("xorstack.alerting.sms.auth-token", () -> "sms-test-token");
+		registry.add("xorstack.alerting.sms.from", () -> "+15005550006");
 	}
 
 	private static int freePort() {

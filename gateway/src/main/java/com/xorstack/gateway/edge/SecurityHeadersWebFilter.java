@@ -32,6 +32,12 @@ final class SecurityHeadersWebFilter implements WebFilter, Ordered {
 			+ " connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 	/**
+	 * The public status page: its script and styles are files; it only reads /api/status.
+	 */
+	static final String STATUS_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';"
+			+ " base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+	/**
 	 * Swagger UI: its scripts are files, but React sets inline styles, so styles (never
 	 * scripts) may be inline. A page of its own, apart from the console's.
 	 */
@@ -59,6 +65,9 @@ final class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		}
 		if (path.startsWith("/widget/")) {
 			return WIDGET_POLICY;
+		}
+		if (path.equals("/status") || path.startsWith("/status/")) {
+			return STATUS_POLICY;
 		}
 		if (path.startsWith("/swagger-ui") || path.startsWith("/webjars/swagger-ui/")) {
 			return API_DOCS_POLICY;

@@ -182,6 +182,22 @@ class EdgeIntegrationTests {
 		}
 	}
 
+	/**
+	 * Issue 22: the public status page loads without a token, under a policy of its own
+	 * that allows only its own files and reads.
+	 */
+	@Test
+	void thePublicStatusPageLoadsWithoutATokenUnderAStrictPolicy() {
+		for (String path : new String[] { "/status/", "/status/status.js", "/status/status.css" }) {
+			this.web.get().uri(path).exchange().expectStatus().isOk();
+			assertThat(policy(path)).as(path)
+				.contains("default-src 'none'", "script-src 'self';", "style-src 'self';", "connect-src 'self'",
+						"frame-ancestors 'none'")
+				.doesNotContain("unsafe-inline", "unsafe-eval");
+		}
+		this.web.get().uri("/status").exchange().expectStatus().isPermanentRedirect();
+	}
+
 	private String policy(String path) {
 		return this.web.get()
 			.uri(path)

@@ -13,7 +13,7 @@ import com.xorstack.platform.outbox.OutboxConfiguration;
 
 /** Alerting settings, and the outbox that carries {@code alerts.events.v1}. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AlertingProperties.class)
+@EnableConfigurationProperties({ AlertingProperties.class, SmsProperties.class })
 @Import(OutboxConfiguration.class)
 class AlertingConfiguration {
 

@@ -51,8 +51,11 @@ class ReceiverClient {
 
 	private final MailNotifier mail;
 
-	ReceiverClient(AlertingProperties properties, MailNotifier mail, OutboundHttp outbound) {
+	private final SmsNotifier sms;
+
+	ReceiverClient(AlertingProperties properties, MailNotifier mail, SmsNotifier sms, OutboundHttp outbound) {
 		this.mail = mail;
+		this.sms = sms;
 		this.web = outbound.client();
 		this.retryConfig = RetryConfig.custom()
 			.maxAttempts(properties.maxAttempts())
@@ -74,11 +77,20 @@ class ReceiverClient {
 		String key = receiver.key();
 		CircuitBreaker breaker = this.breakers.circuitBreaker(key);
 		Retry retry = this.retries.computeIfAbsent(key, (name) -> Retry.of(name, this.retryConfig));
-		Mono<Void> call = ("email".equals(receiver.type()) && payload instanceof AlertGroup group)
-				? this.mail.send(String.valueOf(receiver.to()), group, delivery) : post(receiver, delivery, payload);
+		Mono<Void> call = call(receiver, delivery, payload);
 		return call.transformDeferred(TimeLimiterOperator.of(this.timeLimiter))
 			.transformDeferred(CircuitBreakerOperator.of(breaker))
 			.transformDeferred(RetryOperator.of(retry));
+	}
+
+	private Mono<Void> call(Receiver receiver, long delivery, Object payload) {
+		if (payload instanceof AlertGroup group && "email".equals(receiver.type())) {
+			return this.mail.send(String.valueOf(receiver.to()), group, delivery);
+		}
+		if (payload instanceof AlertGroup group && "sms".equals(receiver.type())) {
+			return this.sms.send(String.valueOf(receiver.to()), group, delivery);
+		}
+		return post(receiver, delivery, payload);
 	}
 
 	private Mono<Void> post(Receiver receiver, long delivery, Object payload) {

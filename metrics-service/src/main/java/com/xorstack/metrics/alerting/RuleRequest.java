@@ -29,12 +29,15 @@ record RuleRequest(@Nullable String name, @Nullable String metric, @Nullable Map
 
 	static final Set<String> SEVERITIES = Set.of("info", "warning", "critical");
 
+	/** E.164: a plus, a country code, at most 15 digits. */
+	private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{6,14}");
+
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	private static final Duration MAX_WINDOW = Duration.ofDays(1);
 
 	private static final String METRIC_MESSAGE = "must be one of " + SeriesMetric.names()
-			+ " or gauge:<name>, a system gauge such as gauge:storage.bytes";
+			+ ", uptime.up, uptime.response_ms or gauge:<name>, a system gauge such as gauge:storage.bytes";
 
 	/** The label of the per-user rollups, which carry no other label. */
 	static final String USER = "user";
@@ -50,6 +53,9 @@ record RuleRequest(@Nullable String name, @Nullable String metric, @Nullable Map
 		Map<String, String> checkedLabels = new LinkedHashMap<>((this.labels != null) ? this.labels : Map.of());
 		if (GaugeRules.isGauge(this.metric)) {
 			GaugeRules.check(this.metric, checkedLabels, this.groupBy);
+		}
+		else if (UptimeRules.isUptime(this.metric)) {
+			UptimeRules.check(checkedLabels, this.groupBy);
 		}
 		else {
 			checkRollup(this.metric, checkedLabels);
@@ -144,7 +150,16 @@ record RuleRequest(@Nullable String name, @Nullable String metric, @Nullable Map
 	private static void check(int index, @Nullable Receiver receiver) {
 		String field = "receivers[" + index + "]";
 		if (receiver == null || receiver.type() == null || !Receiver.TYPES.contains(receiver.type())) {
-			throw invalid(field + ".type", "must be one of [discord, email, slack, webhook]");
+			throw invalid(field + ".type", "must be one of [discord, email, slack, sms, webhook]");
+		}
+		if ("sms".equals(receiver.type())) {
+			if (receiver.to() == null || !PHONE.matcher(receiver.to()).matches()) {
+				throw invalid(field + ".to", "must be a phone number in E.164 form, such as +14155550100");
+			}
+			if (receiver.url() != null) {
+				throw invalid(field + ".url", "is not a field of an sms receiver");
+			}
+			return;
 		}
 		if ("email".equals(receiver.type())) {
 			if (receiver.to() == null || !EMAIL.matcher(receiver.to()).matches()) {
@@ -156,7 +171,7 @@ record RuleRequest(@Nullable String name, @Nullable String metric, @Nullable Map
 			return;
 		}
 		if (receiver.to() != null) {
-			throw invalid(field + ".to", "is a field of email receivers only");
+			throw invalid(field + ".to", "is a field of email and sms receivers only");
 		}
 		if (receiver.url() == null || !httpUrl(receiver.url())) {
 			throw invalid(field + ".url", "must be an absolute http or https URL");

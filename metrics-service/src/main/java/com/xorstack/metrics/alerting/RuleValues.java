@@ -2,7 +2,9 @@ package com.xorstack.metrics.alerting;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.DoubleSummaryStatistics;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -15,6 +17,7 @@ import com.xorstack.metrics.rollup.Labels;
 import com.xorstack.metrics.rollup.RollupGroups;
 import com.xorstack.metrics.rollup.RollupReader;
 import com.xorstack.metrics.timeseries.SeriesMetric;
+import com.xorstack.metrics.uptime.UptimeValues;
 
 /**
  * A rule's metric over its window, per alert instance: one value (key {@code ""}) for a
@@ -31,10 +34,13 @@ class RuleValues {
 
 	private final GaugeRepository gauges;
 
-	RuleValues(RollupReader rollups, RollupGroups groups, GaugeRepository gauges) {
+	private final UptimeValues uptime;
+
+	RuleValues(RollupReader rollups, RollupGroups groups, GaugeRepository gauges, UptimeValues uptime) {
 		this.rollups = rollups;
 		this.groups = groups;
 		this.gauges = gauges;
+		this.uptime = uptime;
 	}
 
 	/**
@@ -45,6 +51,9 @@ class RuleValues {
 		String gauge = GaugeRules.name(rule.metric());
 		if (gauge != null) {
 			return gauge(rule, gauge, now);
+		}
+		if (UptimeRules.isUptime(rule.metric())) {
+			return uptime(rule, now);
 		}
 		SeriesMetric metric = SeriesMetric.of(rule.metric());
 		return (metric != null) ? rollup(rule, metric, now) : Mono.empty();
@@ -93,6 +102,28 @@ class RuleValues {
 					byInstance.putIfAbsent(AlertStates.UNGROUPED, null);
 				}
 				return byInstance;
+			});
+	}
+
+	/**
+	 * Per check with {@code groupBy}; otherwise one value: the filtered check's, or over
+	 * every check the lowest {@code uptime.up} and the mean response time.
+	 */
+	private Mono<Map<String, @Nullable Double>> uptime(AlertRule rule, Instant now) {
+		return this.uptime
+			.byCheck(rule.metric(), rule.labels().get(UptimeRules.CHECK), now.minus(rule.windowDuration()), now)
+			.map((byCheck) -> {
+				if (rule.groupBy() != null) {
+					return byCheck;
+				}
+				DoubleSummaryStatistics values = byCheck.values()
+					.stream()
+					.filter(Objects::nonNull)
+					.mapToDouble(Double::doubleValue)
+					.summaryStatistics();
+				boolean none = values.getCount() == 0;
+				return single(
+						none ? null : UptimeValues.UP.equals(rule.metric()) ? values.getMin() : values.getAverage());
 			});
 	}
 

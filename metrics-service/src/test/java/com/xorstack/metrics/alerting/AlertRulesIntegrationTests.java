@@ -93,7 +93,7 @@ class AlertRulesIntegrationTests extends AlertingIntegrationTest {
 				Map.entry("\"for\": \"PT5M\"", "for|\"for\": \"PT48H\""),
 				Map.entry("\"severity\": \"warning\"", "severity|\"severity\": \"loud\""),
 				Map.entry("\"operator\": \"above\"", "operator|\"operator\": \">>\""),
-				Map.entry("\"type\": \"webhook\"", "receivers[0].type|\"type\": \"sms\""),
+				Map.entry("\"type\": \"webhook\"", "receivers[0].type|\"type\": \"pager\""),
 				Map.entry("\"url\": \"http://127.0.0.1:9/hook\"", "receivers[0].url|\"url\": \"not a url\""),
 				Map.entry("\"model\": \"m\"", "labels.route|\"route\": \"/r\""),
 				Map.entry("\"name\": \"v\"", "colour|\"name\": \"v\", \"colour\": \"red\""));

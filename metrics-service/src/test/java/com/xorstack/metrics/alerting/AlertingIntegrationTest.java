@@ -83,6 +83,9 @@ abstract class AlertingIntegrationTest extends MetricsIntegrationTest {
 	private MailNotifier mail;
 
 	@Autowired
+	private SmsNotifier sms;
+
+	@Autowired
 	private JsonMapper jsonMapper;
 
 	@Autowired
@@ -98,7 +101,7 @@ abstract class AlertingIntegrationTest extends MetricsIntegrationTest {
 
 	/** A deliverer as the application has, with other settings or another clock. */
 	AlertDeliverer deliverer(AlertingProperties settings, Clock at) {
-		return new AlertDeliverer(this.db, new ReceiverClient(settings, this.mail, this.outbound),
+		return new AlertDeliverer(this.db, new ReceiverClient(settings, this.mail, this.sms, this.outbound),
 				this.sentNotifications, settings, this.jsonMapper, at);
 	}
 

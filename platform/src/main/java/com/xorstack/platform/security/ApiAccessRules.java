@@ -27,12 +27,22 @@ public final class ApiAccessRules {
 			.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/openapi/*", "/swagger-ui.html",
 					"/swagger-ui/**", "/webjars/swagger-ui/**", "/widget/*", "/schemas", "/schemas/*")
 			.permitAll()
+			// the public status page and its data (metrics-service answers 404 unless
+			// xorstack.uptime.public-status is on); no identifiers in either
+			.pathMatchers(HttpMethod.GET, "/status", "/status/", "/status/*", "/api/status")
+			.permitAll()
 			.pathMatchers(HttpMethod.GET, "/api/me")
 			.authenticated()
 			.pathMatchers(HttpMethod.POST, "/api/ai-logs", "/api/usage-events", "/api/system-metrics", "/v1/traces")
 			.hasRole(INGEST)
 			.pathMatchers("/api/admin/feedback", "/api/admin/feedback/**")
 			.hasAnyRole(MODERATOR, ADMIN)
+			// uptime checks reach out to admin-given addresses: admins only, named here
+			// so a
+			// broadening of the rule below cannot widen them silently
+			.pathMatchers("/api/admin/uptime-checks", "/api/admin/uptime-checks/**", "/api/admin/uptime",
+					"/api/admin/uptime/**")
+			.hasRole(ADMIN)
 			.pathMatchers("/api/admin/**")
 			.hasRole(ADMIN)
 			.pathMatchers("/api/feedback", "/api/feedback/**")
