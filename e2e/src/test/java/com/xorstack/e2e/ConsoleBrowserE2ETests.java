@@ -148,6 +148,10 @@ class ConsoleBrowserE2ETests {
 		waitUntil((driver) -> number(driver.findElement(tasks).getText()) == before + 2);
 		((JavascriptExecutor) this.browser).executeScript("arguments[0].scrollIntoView()",
 				this.browser.findElement(By.cssSelector("[data-testid='usage-table']")));
+		// the heatmap's cells are coloured by count under the strict policy (no style
+		// attribute; the CSSOM)
+		assertThat(this.browser.findElements(By.cssSelector("[data-testid='heatmap'] div[title]"))).isNotEmpty()
+			.allSatisfy((cell) -> assertThat(cell.getCssValue("background-color")).startsWith("rgba(37, 87, 214"));
 		Chromium.screenshot(this.browser, "admin-overview-usage");
 	}
 
