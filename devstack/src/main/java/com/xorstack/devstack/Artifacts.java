@@ -10,12 +10,13 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * Where the build of devstack-artifacts put the Kafka jars, the Keycloak distribution and
- * the OpenTelemetry Java agent. Maven resolves them so that nothing is downloaded at run
- * time; they stay off this classpath because they only ever run in child JVMs.
+ * Where the build of devstack-artifacts put the Kafka jars, the Keycloak distribution,
+ * the OpenTelemetry Java agent and the Zipkin server. Maven resolves them so that nothing
+ * is downloaded at run time; they stay off this classpath because they only ever run in
+ * child JVMs.
  */
 record Artifacts(String kafkaVersion, List<Path> kafkaClasspath, String keycloakVersion, Path keycloakDist,
-		String otelAgentVersion, Path otelAgent) {
+		String otelAgentVersion, Path otelAgent, Path zipkinServer) {
 
 	private static final String RESOURCE = "/com/xorstack/devstack/artifacts.properties";
 
@@ -36,7 +37,7 @@ record Artifacts(String kafkaVersion, List<Path> kafkaClasspath, String keycloak
 			.toList();
 		return new Artifacts(property(properties, "kafka.version"), classpath, property(properties, "keycloak.version"),
 				Path.of(property(properties, "keycloak.dist")), property(properties, "otel.agent.version"),
-				Path.of(property(properties, "otel.agent")));
+				Path.of(property(properties, "otel.agent")), Path.of(property(properties, "zipkin.server")));
 	}
 
 	private static String property(Properties properties, String key) {
