@@ -38,6 +38,21 @@ const fmt = {
   },
 };
 
+// ---- trace links -------------------------------------------------------------------------------
+// The deployment's trace page, {traceId} in it (XORSTACK_TRACE_UI_URL, from /bff/session): Zipkin
+// locally, Jaeger deployed. Another origin, so a plain link: the policy limits what this page
+// loads and calls, not where a person may go.
+let traceUiUrl = null;
+const TRACE_ID = /^[0-9a-f]{32}$/;
+
+/** A trace id as a link to its trace, or as text when no trace UI is set; '–' without one. */
+function traceLink(traceId) {
+  if (!traceId) return '–';
+  if (!traceUiUrl || !TRACE_ID.test(traceId)) return h('code', { title: traceId }, traceId.slice(0, 8));
+  return h('a', { href: traceUiUrl.replace('{traceId}', traceId), target: '_blank', rel: 'noopener noreferrer',
+    title: `Trace ${traceId}`, 'data-testid': 'trace-link', 'data-trace-id': traceId }, h('code', {}, traceId.slice(0, 8)));
+}
+
 // ---- the API, through the gateway's backend-for-frontend -------------------------------------
 // The session's CSRF token, from /bff/session: bound to the session, so a cookie someone
 // else set for this host cannot stand in for it.
@@ -290,6 +305,7 @@ function renderFeedback() {
       { title: 'Message', cell: (f) => h('span', { 'data-testid': 'feedback-message' }, f.message) },
       { title: 'Status', cell: (f) => h('span', { class: 'pill', 'data-testid': 'feedback-status' }, f.status) },
       { title: 'Priority', cell: (f) => prioritySelect(f) },
+      { title: 'Trace', cell: (f) => traceLink(f.traceId) },
       { title: 'Action', cell: (f) => NEXT_STATUS[f.status].map((next) => h('button', { 'data-testid': `to-${next}`, onclick: () => triage(f, { status: next }) }, next === 'pending' ? 'Reopen' : `Mark ${next}`)) },
     ],
   });
@@ -342,6 +358,7 @@ function renderAiLogs() {
       { title: 'Status', cell: (l) => h('span', { class: `pill ${l.status === 'error' ? 'bad' : 'ok'}` }, l.status) },
       { title: 'Duration', num: true, cell: (l) => fmt.ms(l.durationMs) },
       { title: 'Tokens', num: true, cell: (l) => fmt.num((l.inputTokens || 0) + (l.outputTokens || 0)) },
+      { title: 'Trace', cell: (l) => traceLink(l.traceId) },
       { title: '', cell: (l) => h('button', { class: 'link', onclick: () => openDetail(l.id) }, 'Detail') },
     ],
   });
@@ -532,6 +549,8 @@ async function start() {
   } catch (error) { show(errorBox(error)); return; }
   document.getElementById('who').textContent = `${session.username} (${session.roles.join(', ')})`;
   csrfToken = session.csrfToken;
+  // only http(s): a template is configuration, yet a javascript: URL must never become a link
+  if (/^https?:\/\//.test(session.traceUiUrl || '')) traceUiUrl = session.traceUiUrl;
   document.getElementById('logout-csrf').value = csrfToken;
   const allowed = Object.entries(TABS).filter(([, tab]) => tab.roles.some((r) => session.roles.includes(r)));
   const nav = document.getElementById('tabs');
