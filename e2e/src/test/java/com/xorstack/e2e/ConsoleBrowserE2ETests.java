@@ -268,10 +268,63 @@ class ConsoleBrowserE2ETests {
 			.returnResult()
 			.getResponseBody()
 			.get("items");
+		// the trace of the sample app's last API call, which the widget noted
+		String traceId = this.browser.findElement(By.tagName("body")).getAttribute("data-trace-id");
+		assertThat(traceId).matches("[0-9a-f]{32}");
 		assertThat(mine).anySatisfy((feedback) -> assertThat(feedback).containsEntry("message", message)
 			.containsEntry("category", "feature")
 			.containsEntry("rating", 4)
-			.containsEntry("pageUrl", this.gateway + "/widget/demo.html"));
+			.containsEntry("pageUrl", this.gateway + "/widget/demo.html")
+			.containsEntry("traceId", traceId));
+	}
+
+	/**
+	 * From a number to its trace: feedback tied to the trace a user quoted (the gateway's
+	 * X-Trace-Id of their request) links from the console to that trace in the local
+	 * Zipkin, which shows the request's services.
+	 */
+	@Test
+	void anAdminFollowsAFeedbacksTraceLinkToTheTrace() {
+		String user = E2eSuite.token("demo-user");
+		String traceId = this.api.get()
+			.uri("/api/me")
+			.headers((headers) -> headers.setBearerAuth(user))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getFirst("X-Trace-Id");
+		assertThat(traceId).as("X-Trace-Id").matches("[0-9a-f]{32}");
+		this.api.post()
+			.uri("/api/feedback")
+			.headers((headers) -> headers.setBearerAuth(user))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("category", "bug", "message", "My profile did not load", "traceId", traceId))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+
+		signIn("demo-admin");
+		this.browser.get(this.gateway + "/admin/#feedback");
+		WebElement link = waitUntil(ExpectedConditions
+			.elementToBeClickable(By.cssSelector("[data-testid='trace-link'][data-trace-id='" + traceId + "']")));
+		assertThat(link.getAttribute("href")).isEqualTo(E2eSuite.get().traceServerUrl() + "/zipkin/traces/" + traceId);
+		String console = this.browser.getWindowHandle();
+		link.click();
+		waitUntil((driver) -> driver.getWindowHandles().size() > 1);
+		this.browser.getWindowHandles()
+			.stream()
+			.filter((handle) -> !handle.equals(console))
+			.findFirst()
+			.ifPresent((handle) -> this.browser.switchTo().window(handle));
+		assertThat(this.browser.getCurrentUrl()).contains("/zipkin/traces/" + traceId);
+		// Zipkin's page of the trace: the gateway's span and the service's behind it
+		waitUntil((driver) -> {
+			String shown = driver.findElement(By.tagName("body")).getText().toLowerCase(java.util.Locale.ROOT);
+			return shown.contains("gateway") && shown.contains("auth-service");
+		});
+		Chromium.screenshot(this.browser, "zipkin-trace-from-console");
 	}
 
 	/**
