@@ -411,7 +411,23 @@ function renderPerformance() {
       h('td', {}, s.current == null ? '–' : `${fmt.num(s.current, 2)} ${s.unit || ''}`),
       h('td', {}, h('span', { class: `pill ${s.status === 'ok' ? 'ok' : s.status === 'breached' ? 'bad' : 'warn'}` }, s.status.replace('_', ' '))))))))
     : empty('objectives'))).catch((error) => slos.replaceChildren(h('h2', {}, 'Service level objectives'), errorBox(error)));
-  show(api3, slos, storagePanel());
+  show(api3, slos, slowestPanel(), storagePanel());
+}
+
+/** The slowest API requests of the last hour, each leading to its trace. */
+function slowestPanel() {
+  const title = () => h('h2', {}, 'Slowest requests, last hour');
+  const panel = h('div', { class: 'panel' }, title(), loading());
+  api('/admin/metrics/slowest-requests?window=1h&limit=10').then(({ data }) => {
+    const items = data.items || [];
+    panel.replaceChildren(title(), items.length ? h('div', { class: 'table-wrap' }, h('table', { 'data-testid': 'slowest-table' },
+      h('thead', {}, h('tr', {}, h('th', {}, 'When'), h('th', {}, 'Route'), h('th', {}, 'Method'), h('th', { class: 'num' }, 'Status'),
+        h('th', { class: 'num' }, 'Duration'), h('th', {}, 'Trace'))),
+      h('tbody', {}, items.map((r) => h('tr', {}, h('td', {}, fmt.time(r.at)), h('td', {}, r.route), h('td', {}, r.method),
+        h('td', { class: 'num' }, r.status), h('td', { class: 'num' }, fmt.ms(r.durationMs)), h('td', {}, traceLink(r.traceId)))))))
+      : empty('traced requests'));
+  }).catch((error) => panel.replaceChildren(title(), errorBox(error)));
+  return panel;
 }
 
 /** What each service's tables take on disk, indexes included: the latest storage.bytes readings. */

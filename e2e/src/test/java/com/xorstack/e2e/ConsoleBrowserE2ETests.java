@@ -248,6 +248,12 @@ class ConsoleBrowserE2ETests {
 		// styled under the page's policy (no inline style): #2557d6 is the widget's own
 		assertThat(widget.findElement(By.cssSelector(".fab")).getCssValue("background-color"))
 			.isEqualTo("rgba(37, 87, 214, 1)");
+		// the sample app's own API call, whose trace the widget notes for the feedback
+		String traceId = waitUntil((driver) -> {
+			String noted = driver.findElement(By.tagName("body")).getAttribute("data-trace-id");
+			return (noted != null && !noted.isEmpty()) ? noted : null;
+		});
+		assertThat(traceId).matches("[0-9a-f]{32}");
 		widget.findElement(By.cssSelector(".fab")).click();
 		String message = "Sent from the widget " + UUID.randomUUID();
 		widget.findElement(By.cssSelector("select")).sendKeys("An idea");
@@ -268,9 +274,6 @@ class ConsoleBrowserE2ETests {
 			.returnResult()
 			.getResponseBody()
 			.get("items");
-		// the trace of the sample app's last API call, which the widget noted
-		String traceId = this.browser.findElement(By.tagName("body")).getAttribute("data-trace-id");
-		assertThat(traceId).matches("[0-9a-f]{32}");
 		assertThat(mine).anySatisfy((feedback) -> assertThat(feedback).containsEntry("message", message)
 			.containsEntry("category", "feature")
 			.containsEntry("rating", 4)
@@ -325,6 +328,32 @@ class ConsoleBrowserE2ETests {
 			return shown.contains("gateway") && shown.contains("auth-service");
 		});
 		Chromium.screenshot(this.browser, "zipkin-trace-from-console");
+	}
+
+	/**
+	 * The Performance tab lists the slowest requests of the last hour, each with a link
+	 * to its trace (every gateway request is traced, with or without a traceparent).
+	 */
+	@Test
+	void theSlowestRequestsLinkToTheirTraces() {
+		signIn("demo-admin");
+		this.browser.get(this.gateway + "/admin/#performance");
+		By links = By.cssSelector("[data-testid='slowest-table'] [data-testid='trace-link']");
+		AtomicInteger polls = new AtomicInteger();
+		// the gateway's request events reach metrics-service within seconds
+		WebElement link = waitUntil((driver) -> {
+			List<WebElement> found = driver.findElements(links);
+			if (!found.isEmpty()) {
+				return found.get(0);
+			}
+			if (polls.incrementAndGet() % 10 == 0) {
+				driver.navigate().refresh();
+			}
+			return null;
+		});
+		assertThat(link.getAttribute("href"))
+			.matches(java.util.regex.Pattern.quote(E2eSuite.get().traceServerUrl()) + "/zipkin/traces/[0-9a-f]{32}");
+		Chromium.screenshot(this.browser, "admin-performance-slowest");
 	}
 
 	/**
