@@ -468,6 +468,7 @@ function renderAlerts() {
       { title: 'Labels', cell: (a) => labelText(a.labels) },
       { title: 'State', cell: (a) => h('span', { class: `pill ${STATE_PILLS[a.state] || ''}`, 'data-testid': 'alert-state' }, a.silencedBy ? `${a.state} (silenced)` : a.state) },
       { title: 'Value', num: true, cell: (a) => fmt.num(a.value, 3) },
+      { title: 'Trace', cell: (a) => traceLink(a.traceId) },
       { title: 'Acknowledged', cell: (a) => a.ackBy ? `${a.ackBy}, ${fmt.time(a.ackAt)}` :
         h('button', { 'data-testid': 'ack', onclick: async () => {
           try { await api(`/admin/alerts/${a.id}/ack`, { method: 'POST', body: {} }); message.replaceChildren(h('div', { class: 'notice', 'data-testid': 'notice' }, 'Acknowledged.')); }
