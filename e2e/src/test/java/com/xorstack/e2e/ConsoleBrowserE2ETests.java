@@ -331,6 +331,44 @@ class ConsoleBrowserE2ETests {
 	}
 
 	/**
+	 * An AI call posted without a trace id keeps the trace it came in (the ingest
+	 * request's, which the gateway named in X-Trace-Id): its row links to that trace.
+	 */
+	@Test
+	void anAiCallsRowLinksToTheTraceItCameIn() {
+		String ingest = E2eSuite.get().tokens().clientCredentialsToken("edge-functions", "edge-functions-secret");
+		String traceId = this.api.post()
+			.uri("/api/ai-logs")
+			.headers((headers) -> headers.setBearerAuth(ingest))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("id", UUID.randomUUID().toString(), "occurredAt", java.time.Instant.now().toString(),
+					"functionName", "trace-link", "status", "success", "requestModel", "gpt-4o-mini", "durationMs", 420,
+					"inputTokens", 10, "outputTokens", 5))
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getFirst("X-Trace-Id");
+		assertThat(traceId).as("X-Trace-Id").matches("[0-9a-f]{32}");
+		signIn("demo-admin");
+		this.browser.get(this.gateway + "/admin/#ailogs");
+		By link = By.cssSelector("[data-testid='trace-link'][data-trace-id='" + traceId + "']");
+		AtomicInteger polls = new AtomicInteger();
+		WebElement found = waitUntil((driver) -> {
+			List<WebElement> links = driver.findElements(link);
+			if (!links.isEmpty()) {
+				return links.get(0);
+			}
+			if (polls.incrementAndGet() % 10 == 0) {
+				driver.navigate().refresh();
+			}
+			return null;
+		});
+		assertThat(found.getAttribute("href")).isEqualTo(E2eSuite.get().traceServerUrl() + "/zipkin/traces/" + traceId);
+	}
+
+	/**
 	 * The Performance tab lists the slowest requests of the last hour, each with a link
 	 * to its trace (every gateway request is traced, with or without a traceparent).
 	 */
