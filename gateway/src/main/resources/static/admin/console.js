@@ -40,6 +40,21 @@ const fmt = {
   },
 };
 
+// ---- trace links -------------------------------------------------------------------------------
+// The deployment's trace page, {traceId} in it (XORSTACK_TRACE_UI_URL, from /bff/session): Zipkin
+// locally, Jaeger deployed. Another origin, so a plain link: the policy limits what this page
+// loads and calls, not where a person may go.
+let traceUiUrl = null;
+const TRACE_ID = /^[0-9a-f]{32}$/;
+
+/** A trace id as a link to its trace, or as text when no trace UI is set; '–' without one. */
+function traceLink(traceId) {
+  if (!traceId) return '–';
+  if (!traceUiUrl || !TRACE_ID.test(traceId)) return h('code', { title: traceId }, traceId.slice(0, 8));
+  return h('a', { href: traceUiUrl.replace('{traceId}', traceId), target: '_blank', rel: 'noopener noreferrer',
+    title: `Trace ${traceId}`, 'data-testid': 'trace-link', 'data-trace-id': traceId }, h('code', {}, traceId.slice(0, 8)));
+}
+
 // ---- the API, through the gateway's backend-for-frontend -------------------------------------
 // The session's CSRF token, from /bff/session: bound to the session, so a cookie someone
 // else set for this host cannot stand in for it.
@@ -293,6 +308,7 @@ function renderFeedback() {
       { title: 'Message', cell: (f) => h('span', { 'data-testid': 'feedback-message' }, f.message) },
       { title: 'Status', cell: (f) => h('span', { class: 'pill', 'data-testid': 'feedback-status' }, f.status) },
       { title: 'Priority', cell: (f) => prioritySelect(f) },
+      { title: 'Trace', cell: (f) => traceLink(f.traceId) },
       { title: 'Action', cell: (f) => NEXT_STATUS[f.status].map((next) => h('button', { 'data-testid': `to-${next}`, onclick: () => triage(f, { status: next }) }, next === 'pending' ? 'Reopen' : `Mark ${next}`)) },
     ],
   });
@@ -345,6 +361,7 @@ function renderAiLogs() {
       { title: 'Status', cell: (l) => h('span', { class: `pill ${l.status === 'error' ? 'bad' : 'ok'}` }, l.status) },
       { title: 'Duration', num: true, cell: (l) => fmt.ms(l.durationMs) },
       { title: 'Tokens', num: true, cell: (l) => fmt.num((l.inputTokens || 0) + (l.outputTokens || 0)) },
+      { title: 'Trace', cell: (l) => traceLink(l.traceId) },
       { title: '', cell: (l) => h('button', { class: 'link', onclick: () => openDetail(l.id) }, 'Detail') },
     ],
   });
@@ -397,7 +414,23 @@ function renderPerformance() {
       h('td', {}, s.current == null ? '–' : `${fmt.num(s.current, 2)} ${s.unit || ''}`),
       h('td', {}, h('span', { class: `pill ${s.status === 'ok' ? 'ok' : s.status === 'breached' ? 'bad' : 'warn'}` }, s.status.replace('_', ' '))))))))
     : empty('objectives'))).catch((error) => slos.replaceChildren(h('h2', {}, 'Service level objectives'), errorBox(error)));
-  show(api3, slos, storagePanel());
+  show(api3, slos, slowestPanel(), storagePanel());
+}
+
+/** The slowest API requests of the last hour, each leading to its trace. */
+function slowestPanel() {
+  const title = () => h('h2', {}, 'Slowest requests, last hour');
+  const panel = h('div', { class: 'panel' }, title(), loading());
+  api('/admin/metrics/slowest-requests?window=1h&limit=10').then(({ data }) => {
+    const items = data.items || [];
+    panel.replaceChildren(title(), items.length ? h('div', { class: 'table-wrap' }, h('table', { 'data-testid': 'slowest-table' },
+      h('thead', {}, h('tr', {}, h('th', {}, 'When'), h('th', {}, 'Route'), h('th', {}, 'Method'), h('th', { class: 'num' }, 'Status'),
+        h('th', { class: 'num' }, 'Duration'), h('th', {}, 'Trace'))),
+      h('tbody', {}, items.map((r) => h('tr', {}, h('td', {}, fmt.time(r.at)), h('td', {}, r.route), h('td', {}, r.method),
+        h('td', { class: 'num' }, r.status), h('td', { class: 'num' }, fmt.ms(r.durationMs)), h('td', {}, traceLink(r.traceId)))))))
+      : empty('traced requests'));
+  }).catch((error) => panel.replaceChildren(title(), errorBox(error)));
+  return panel;
 }
 
 /** What each service's tables take on disk, indexes included: the latest storage.bytes readings. */
@@ -438,6 +471,7 @@ function renderAlerts() {
       { title: 'Labels', cell: (a) => labelText(a.labels) },
       { title: 'State', cell: (a) => h('span', { class: `pill ${STATE_PILLS[a.state] || ''}`, 'data-testid': 'alert-state' }, a.silencedBy ? `${a.state} (silenced)` : a.state) },
       { title: 'Value', num: true, cell: (a) => fmt.num(a.value, 3) },
+      { title: 'Trace', cell: (a) => traceLink(a.traceId) },
       { title: 'Acknowledged', cell: (a) => a.ackBy ? `${a.ackBy}, ${fmt.time(a.ackAt)}` :
         h('button', { 'data-testid': 'ack', onclick: async () => {
           try { await api(`/admin/alerts/${a.id}/ack`, { method: 'POST', body: {} }); message.replaceChildren(h('div', { class: 'notice', 'data-testid': 'notice' }, 'Acknowledged.')); }
@@ -605,6 +639,8 @@ async function start() {
   } catch (error) { show(errorBox(error)); return; }
   document.getElementById('who').textContent = `${session.username} (${session.roles.join(', ')})`;
   csrfToken = session.csrfToken;
+  // only http(s): a template is configuration, yet a javascript: URL must never become a link
+  if (/^https?:\/\//.test(session.traceUiUrl || '')) traceUiUrl = session.traceUiUrl;
   document.getElementById('logout-csrf').value = csrfToken;
   const allowed = Object.entries(TABS).filter(([, tab]) => tab.roles.some((r) => session.roles.includes(r)));
   const nav = document.getElementById('tabs');

@@ -4,3 +4,13 @@
 function sampleAccessToken() {
   return new URLSearchParams(window.location.hash.slice(1)).get('token');
 }
+
+// The app's own API calls: each gateway answer names its trace (X-Trace-Id), which the widget
+// sends with the next feedback, so a report leads to the request it is about.
+document.addEventListener('DOMContentLoaded', async () => {
+  const token = sampleAccessToken();
+  if (!token) return;
+  const response = await fetch('/api/me', { headers: { Authorization: `Bearer ${token}` } });
+  window.XorstackFeedback.noteResponse(response);
+  document.body.dataset.traceId = response.headers.get('X-Trace-Id') || '';
+});

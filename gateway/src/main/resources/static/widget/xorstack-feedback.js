@@ -7,6 +7,10 @@
  * data-token-function the name of a global function answering the SPA's access token (or a Promise of it);
  *                     or call XorstackFeedback.configure({ getToken: () => ... }) from the app
  *
+ * Feedback is tied to the trace of the app's last API call, so an SRE opens that request's trace from
+ * the console: pass each gateway response to XorstackFeedback.noteResponse(response) (it reads the
+ * X-Trace-Id header every gateway answer carries), or configure({ getTraceId: () => ... }).
+ *
  * A floating button opens a small form (category, message, optional rating). It is sent as
  * POST /api/feedback with the SPA's own bearer token, with the page's URL; the server's answer is shown,
  * including each field it refused. The widget lives in a shadow root, so the app's styles and its own
@@ -18,7 +22,15 @@
   const settings = {
     api: (script && script.dataset.api) || (script ? new URL(script.src).origin : window.location.origin),
     getToken: null,
+    getTraceId: null,
   };
+  const TRACE_ID = /^[0-9a-f]{32}$/;
+  let lastTraceId = null;
+
+  function traceId() {
+    const id = settings.getTraceId ? settings.getTraceId() : lastTraceId;
+    return typeof id === 'string' && TRACE_ID.test(id) ? id : null;
+  }
   const tokenFunction = script && script.dataset.tokenFunction;
 
   function token() {
@@ -121,6 +133,8 @@
         const page = window.location.origin + window.location.pathname + window.location.search;
         const body = { category: panel.category.value, message: message.value, pageUrl: page.slice(0, 2000) };
         if (rating !== null) body.rating = rating;
+        const trace = traceId();
+        if (trace) body.traceId = trace;
         const response = await fetch(`${settings.api}/api/feedback`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}) },
@@ -148,6 +162,11 @@
 
   window.XorstackFeedback = {
     configure(options) { Object.assign(settings, options || {}); },
+    /** Remembers the trace of a gateway answer (a fetch Response, or its X-Trace-Id value) for the next feedback. */
+    noteResponse(response) {
+      const id = typeof response === 'string' ? response : response && response.headers && response.headers.get('X-Trace-Id');
+      if (typeof id === 'string' && TRACE_ID.test(id)) lastTraceId = id;
+    },
   };
   if (document.body) mount(); else document.addEventListener('DOMContentLoaded', mount);
 })();

@@ -11,12 +11,12 @@ import java.util.stream.Stream;
 
 /**
  * Where the build of devstack-artifacts put the Kafka jars, the Keycloak distribution,
- * the OpenTelemetry Java agent and S3Mock. Maven resolves them so that nothing is
- * downloaded at run time; they stay off this classpath because they only ever run in
- * child JVMs.
+ * the OpenTelemetry Java agent, S3Mock and the Zipkin server. Maven resolves them so that
+ * nothing is downloaded at run time; they stay off this classpath because they only ever
+ * run in child JVMs.
  */
 record Artifacts(String kafkaVersion, List<Path> kafkaClasspath, String keycloakVersion, Path keycloakDist,
-		String otelAgentVersion, Path otelAgent, String s3MockVersion, Path s3MockJar) {
+		String otelAgentVersion, Path otelAgent, String s3MockVersion, Path s3MockJar, Path zipkinServer) {
 
 	private static final String RESOURCE = "/com/xorstack/devstack/artifacts.properties";
 
@@ -38,7 +38,7 @@ record Artifacts(String kafkaVersion, List<Path> kafkaClasspath, String keycloak
 		return new Artifacts(property(properties, "kafka.version"), classpath, property(properties, "keycloak.version"),
 				Path.of(property(properties, "keycloak.dist")), property(properties, "otel.agent.version"),
 				Path.of(property(properties, "otel.agent")), property(properties, "s3mock.version"),
-				Path.of(property(properties, "s3mock.jar")));
+				Path.of(property(properties, "s3mock.jar")), Path.of(property(properties, "zipkin.server")));
 	}
 
 	private static String property(Properties properties, String key) {

@@ -41,7 +41,7 @@ final class Banner {
 				Press Ctrl-C to stop.""".formatted(seconds, suite.gatewayUrl(), suite.gatewayUrl(), suite.gatewayUrl(),
 				stack.keycloakUrl(), stack.keycloakUrl(), stack.kafkaBootstrapServers(),
 				stack.kafkaPassword(KafkaPrincipals.EDGE), stack.jdbcUrl("feedback").replaceFirst("/[^/]*$", "/"),
-				redis, stack.workDir().resolve("logs"), tracing(settings), TokenClient.DEV_CLIENT,
+				redis, stack.workDir().resolve("logs"), tracing(suite, settings), TokenClient.DEV_CLIENT,
 				TokenClient.DEV_CLIENT, token, suite.gatewayUrl());
 	}
 
@@ -50,12 +50,17 @@ final class Banner {
 				? " (user " + stack.redisUsername() + ", password in the gateway's" + " environment)" : "";
 	}
 
-	private static String tracing(SuiteSettings settings) {
+	private static String tracing(Suite suite, SuiteSettings settings) {
 		if (settings.otelAgent() == null) {
 			return "off (XORSTACK_OTEL_AGENT=off)";
 		}
+		String zipkin = suite.traceServerUrl();
+		if (zipkin != null) {
+			return zipkin + "/zipkin/  (Zipkin; a response's X-Trace-Id, or the console's\n"
+					+ "               trace links, lead to its trace)";
+		}
 		if (settings.otlpEndpoint() == null) {
-			return "OpenTelemetry agent on, exporting nowhere (set OTEL_EXPORTER_OTLP_ENDPOINT)";
+			return "OpenTelemetry agent on, exporting nowhere (XORSTACK_TRACE_SERVER=off)";
 		}
 		return "OpenTelemetry agent on, exporting to " + settings.otlpEndpoint();
 	}

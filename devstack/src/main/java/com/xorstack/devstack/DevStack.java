@@ -48,6 +48,8 @@ public final class DevStack implements AutoCloseable {
 
 	private final @Nullable KeycloakServer keycloak;
 
+	private final @Nullable TraceServer traceServer;
+
 	private final String consoleSessionKey = randomKey();
 
 	/** Extra databases a test asked for, dropped with the service databases. */
@@ -56,13 +58,14 @@ public final class DevStack implements AutoCloseable {
 	private boolean closed;
 
 	DevStack(DevStackSettings settings, Path workDir, Postgres postgres, Redis redis, @Nullable KafkaBroker kafka,
-			@Nullable KeycloakServer keycloak) {
+			@Nullable KeycloakServer keycloak, @Nullable TraceServer traceServer) {
 		this.settings = settings;
 		this.workDir = workDir;
 		this.postgres = postgres;
 		this.redis = redis;
 		this.kafka = kafka;
 		this.keycloak = keycloak;
+		this.traceServer = traceServer;
 	}
 
 	public static DevStack start() {
@@ -70,7 +73,15 @@ public final class DevStack implements AutoCloseable {
 	}
 
 	public static DevStack start(DevStackSettings settings) {
-		return new DevStackStarter(settings, workDir(settings)).start();
+		return start(settings, null);
+	}
+
+	/**
+	 * With a {@link TraceServer} on {@code traceServerPort} ({@code 0} for a free one),
+	 * started beside Kafka and Keycloak; none when {@code null}.
+	 */
+	static DevStack start(DevStackSettings settings, @Nullable Integer traceServerPort) {
+		return new DevStackStarter(settings, workDir(settings), traceServerPort).start();
 	}
 
 	private static Path workDir(DevStackSettings settings) {
@@ -295,6 +306,10 @@ public final class DevStack implements AutoCloseable {
 		return this.keycloak;
 	}
 
+	@Nullable TraceServer traceServer() {
+		return this.traceServer;
+	}
+
 	private static String randomKey() {
 		byte[] key = new byte[32];
 		new SecureRandom().nextBytes(key);
@@ -328,6 +343,9 @@ public final class DevStack implements AutoCloseable {
 		}
 		if (this.kafka != null) {
 			slowParts.add(this.kafka);
+		}
+		if (this.traceServer != null) {
+			slowParts.add(this.traceServer);
 		}
 		Parallel.forEach(slowParts, AutoCloseable::close);
 		this.redis.close();

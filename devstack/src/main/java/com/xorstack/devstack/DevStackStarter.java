@@ -30,9 +30,14 @@ final class DevStackStarter {
 
 	private @Nullable KeycloakServer keycloak;
 
-	DevStackStarter(DevStackSettings settings, Path workDir) {
+	private final @Nullable Integer traceServerPort;
+
+	private @Nullable TraceServer traceServer;
+
+	DevStackStarter(DevStackSettings settings, Path workDir, @Nullable Integer traceServerPort) {
 		this.settings = settings;
 		this.workDir = workDir;
+		this.traceServerPort = traceServerPort;
 	}
 
 	DevStack start() {
@@ -47,7 +52,8 @@ final class DevStackStarter {
 						"No Redis, " + redis.why() + ": the gateway keeps rate limits and console sessions in process");
 			}
 			Parallel.all(slowParts);
-			DevStack stack = new DevStack(this.settings, this.workDir, postgres, redis, this.kafka, this.keycloak);
+			DevStack stack = new DevStack(this.settings, this.workDir, postgres, redis, this.kafka, this.keycloak,
+					this.traceServer);
 			StopOnExit.register(stack);
 			return stack;
 		}
@@ -59,11 +65,12 @@ final class DevStackStarter {
 	}
 
 	/**
-	 * Kafka and Keycloak, to start at once, after everything they need has been checked.
+	 * Kafka, Keycloak and the trace server, to start at once, after everything they need
+	 * has been checked.
 	 */
 	private List<Callable<Object>> slowParts() {
 		List<Callable<Object>> parts = new ArrayList<>();
-		if (!this.settings.kafka() && !this.settings.keycloak()) {
+		if (!this.settings.kafka() && !this.settings.keycloak() && this.traceServerPort == null) {
 			return parts;
 		}
 		JavaRuntime java = JavaRuntime.find();
@@ -85,6 +92,11 @@ final class DevStackStarter {
 					: RepoRoot.find().resolve("deploy/keycloak/xorstack-realm.json"));
 			parts.add(() -> this.keycloak = remember(KeycloakServer.start(java, artifacts, this.workDir, port, realm,
 					this.settings.keycloakPublicHost())));
+		}
+		if (this.traceServerPort != null) {
+			int port = Ports.claim(this.traceServerPort, "Zipkin", SuiteSettings.TRACE_SERVER_PORT);
+			parts.add(() -> this.traceServer = remember(
+					TraceServer.start(java, artifacts.zipkinServer(), this.workDir, port)));
 		}
 		return parts;
 	}

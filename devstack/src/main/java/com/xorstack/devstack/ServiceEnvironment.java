@@ -1,6 +1,7 @@
 package com.xorstack.devstack;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  */
 record ServiceEnvironment(DevStack devStack, Map<Service, Integer> ports, @Nullable Path otelAgent,
 		@Nullable String otlpEndpoint, Map<String, String> extra) {
+
+	/** The gateway's template of a trace's page, {@code {traceId}} replaced. */
+	static final String TRACE_UI_URL = "XORSTACK_TRACE_UI_URL";
 
 	Map<String, String> variables(Service service) {
 		Map<String, String> variables = new LinkedHashMap<>();
@@ -55,6 +59,11 @@ record ServiceEnvironment(DevStack devStack, Map<Service, Integer> ports, @Nulla
 			variables.put("XORSTACK_CONSOLE_SESSION_KEY", this.devStack.consoleSessionKey());
 			// the console's sign-in comes back here, whatever Host a request names
 			variables.put("XORSTACK_PUBLIC_URL", url(Service.GATEWAY));
+			TraceServer traces = this.devStack.traceServer();
+			if (traces != null && System.getenv(TRACE_UI_URL) == null) {
+				// the console links each trace id to its page in the local trace UI
+				variables.put(TRACE_UI_URL, traces.traceUrlTemplate());
+			}
 		}
 		// every service serves actuator (health, prometheus) on a port of its own, as in
 		// production; ServiceProcess probes readiness there
@@ -85,9 +94,11 @@ record ServiceEnvironment(DevStack devStack, Map<Service, Integer> ports, @Nulla
 	}
 
 	/**
-	 * The agent's settings: traces over OTLP/HTTP when an endpoint is configured, else
-	 * nothing leaves the process (the agent still puts trace ids into logs and problems).
-	 * Metrics go through Micrometer's Prometheus endpoint and logs to files, never OTLP.
+	 * The agent's settings: traces to the local trace server (the agent's Zipkin
+	 * exporter) and over OTLP/HTTP when an endpoint is configured, either or both; with
+	 * neither nothing leaves the process (the agent still puts trace ids into logs and
+	 * problems). Metrics go through Micrometer's Prometheus endpoint and logs to files,
+	 * never OTLP.
 	 */
 	private Map<String, String> tracing(Service service) {
 		Map<String, String> variables = new LinkedHashMap<>();
@@ -96,15 +107,21 @@ record ServiceEnvironment(DevStack devStack, Map<Service, Integer> ports, @Nulla
 				"service.namespace=xorstack,deployment.environment.name=devstack,host.name=127.0.0.1");
 		variables.put("OTEL_METRICS_EXPORTER", "none");
 		variables.put("OTEL_LOGS_EXPORTER", "none");
+		List<String> exporters = new ArrayList<>();
 		if (this.otlpEndpoint != null) {
-			variables.put("OTEL_TRACES_EXPORTER", "otlp");
+			exporters.add("otlp");
 			variables.put("OTEL_EXPORTER_OTLP_ENDPOINT", this.otlpEndpoint);
 			variables.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+		}
+		TraceServer traces = this.devStack.traceServer();
+		if (traces != null) {
+			exporters.add("zipkin");
+			variables.put("OTEL_EXPORTER_ZIPKIN_ENDPOINT", traces.spansEndpoint());
+		}
+		variables.put("OTEL_TRACES_EXPORTER", exporters.isEmpty() ? "none" : String.join(",", exporters));
+		if (!exporters.isEmpty()) {
 			// locally a trace should show up at once, not after the default 5 s
 			variables.put("OTEL_BSP_SCHEDULE_DELAY", "200");
-		}
-		else {
-			variables.put("OTEL_TRACES_EXPORTER", "none");
 		}
 		variables.putAll(StartupSwitches.VARIABLES);
 		return variables;

@@ -5,6 +5,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The whole suite on loopback: a {@link DevStack} and the five services run from their
  * exec jars. The four services behind the gateway start at once, the gateway after them.
@@ -48,7 +50,8 @@ public final class Suite implements AutoCloseable {
 		}
 		JavaRuntime java = JavaRuntime.find();
 		Path agent = (settings.otelAgent() != null) ? Artifacts.existing(settings.otelAgent()) : null;
-		DevStack devStack = DevStack.start(settings.devStack());
+		// a trace server without agents to send it anything would be memory for nothing
+		DevStack devStack = DevStack.start(settings.devStack(), (agent != null) ? settings.traceServerPort() : null);
 		ServiceEnvironment environment = new ServiceEnvironment(devStack, ports, agent, settings.otlpEndpoint(),
 				settings.serviceVariables());
 		Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
@@ -95,6 +98,15 @@ public final class Suite implements AutoCloseable {
 
 	public String baseUrl(Service service) {
 		return service(service).baseUrl();
+	}
+
+	/**
+	 * The local trace server (Zipkin: API under {@code /api/v2}, UI under
+	 * {@code /zipkin/}), {@code null} when none was started.
+	 */
+	public @Nullable String traceServerUrl() {
+		TraceServer traces = this.devStack.traceServer();
+		return (traces != null) ? traces.url() : null;
 	}
 
 	public ServiceProcess service(Service service) {

@@ -17,7 +17,7 @@ public final class XorstackUp {
 		// devstack's own progress, one line each
 		System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %5$s%n");
 		long start = System.nanoTime();
-		System.out.println("Starting PostgreSQL databases, Kafka and Keycloak, then the five services...");
+		System.out.println("Starting PostgreSQL databases, Kafka, Keycloak and Zipkin, then the five services...");
 		Suite suite;
 		SuiteSettings settings;
 		try {

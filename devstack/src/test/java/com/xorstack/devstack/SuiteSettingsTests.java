@@ -27,6 +27,17 @@ class SuiteSettingsTests {
 	}
 
 	@Test
+	void aLocalTraceServerOnPort9411UnlessTracesGoElsewhereOrItIsOff() {
+		assertThat(SuiteSettings.fromEnvironment(Map.of()).traceServerPort()).isEqualTo(9411);
+		assertThat(SuiteSettings.fromEnvironment(Map.of(SuiteSettings.TRACE_SERVER_PORT, "19411")).traceServerPort())
+			.isEqualTo(19411);
+		assertThat(SuiteSettings.fromEnvironment(Map.of(SuiteSettings.TRACE_SERVER, "off")).traceServerPort()).isNull();
+		assertThat(SuiteSettings.fromEnvironment(Map.of(SuiteSettings.OTLP_ENDPOINT, "http://127.0.0.1:4318"))
+			.traceServerPort()).isNull();
+		assertThat(SuiteSettings.fromEnvironment(Map.of()).withFreePorts().traceServerPort()).isZero();
+	}
+
+	@Test
 	void theAgentCanBeLeftOutOrReplaced() {
 		assertThat(SuiteSettings.fromEnvironment(Map.of(SuiteSettings.OTEL_AGENT, "off")).otelAgent()).isNull();
 		assertThat(SuiteSettings.fromEnvironment(Map.of(SuiteSettings.OTEL_AGENT, "/opt/agent.jar")).otelAgent())

@@ -252,6 +252,12 @@ class ConsoleBrowserE2ETests {
 		// styled under the page's policy (no inline style): #2557d6 is the widget's own
 		assertThat(widget.findElement(By.cssSelector(".fab")).getCssValue("background-color"))
 			.isEqualTo("rgba(37, 87, 214, 1)");
+		// the sample app's own API call, whose trace the widget notes for the feedback
+		String traceId = waitUntil((driver) -> {
+			String noted = driver.findElement(By.tagName("body")).getAttribute("data-trace-id");
+			return (noted != null && !noted.isEmpty()) ? noted : null;
+		});
+		assertThat(traceId).matches("[0-9a-f]{32}");
 		widget.findElement(By.cssSelector(".fab")).click();
 		String message = "Sent from the widget " + UUID.randomUUID();
 		widget.findElement(By.cssSelector("select")).sendKeys("An idea");
@@ -275,7 +281,121 @@ class ConsoleBrowserE2ETests {
 		assertThat(mine).anySatisfy((feedback) -> assertThat(feedback).containsEntry("message", message)
 			.containsEntry("category", "feature")
 			.containsEntry("rating", 4)
-			.containsEntry("pageUrl", this.gateway + "/widget/demo.html"));
+			.containsEntry("pageUrl", this.gateway + "/widget/demo.html")
+			.containsEntry("traceId", traceId));
+	}
+
+	/**
+	 * From a number to its trace: feedback tied to the trace a user quoted (the gateway's
+	 * X-Trace-Id of their request) links from the console to that trace in the local
+	 * Zipkin, which shows the request's services.
+	 */
+	@Test
+	void anAdminFollowsAFeedbacksTraceLinkToTheTrace() {
+		String user = E2eSuite.token("demo-user");
+		String traceId = this.api.get()
+			.uri("/api/me")
+			.headers((headers) -> headers.setBearerAuth(user))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getFirst("X-Trace-Id");
+		assertThat(traceId).as("X-Trace-Id").matches("[0-9a-f]{32}");
+		this.api.post()
+			.uri("/api/feedback")
+			.headers((headers) -> headers.setBearerAuth(user))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("category", "bug", "message", "My profile did not load", "traceId", traceId))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+
+		signIn("demo-admin");
+		this.browser.get(this.gateway + "/admin/#feedback");
+		WebElement link = waitUntil(ExpectedConditions
+			.elementToBeClickable(By.cssSelector("[data-testid='trace-link'][data-trace-id='" + traceId + "']")));
+		assertThat(link.getAttribute("href")).isEqualTo(E2eSuite.get().traceServerUrl() + "/zipkin/traces/" + traceId);
+		String console = this.browser.getWindowHandle();
+		link.click();
+		waitUntil((driver) -> driver.getWindowHandles().size() > 1);
+		this.browser.getWindowHandles()
+			.stream()
+			.filter((handle) -> !handle.equals(console))
+			.findFirst()
+			.ifPresent((handle) -> this.browser.switchTo().window(handle));
+		assertThat(this.browser.getCurrentUrl()).contains("/zipkin/traces/" + traceId);
+		// Zipkin's page of the trace: the gateway's span and the service's behind it
+		waitUntil((driver) -> {
+			String shown = driver.findElement(By.tagName("body")).getText().toLowerCase(java.util.Locale.ROOT);
+			return shown.contains("gateway") && shown.contains("auth-service");
+		});
+		Chromium.screenshot(this.browser, "zipkin-trace-from-console");
+	}
+
+	/**
+	 * An AI call posted without a trace id keeps the trace it came in (the ingest
+	 * request's, which the gateway named in X-Trace-Id): its row links to that trace.
+	 */
+	@Test
+	void anAiCallsRowLinksToTheTraceItCameIn() {
+		String ingest = E2eSuite.get().tokens().clientCredentialsToken("edge-functions", "edge-functions-secret");
+		String traceId = this.api.post()
+			.uri("/api/ai-logs")
+			.headers((headers) -> headers.setBearerAuth(ingest))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("id", UUID.randomUUID().toString(), "occurredAt", java.time.Instant.now().toString(),
+					"functionName", "trace-link", "status", "success", "requestModel", "gpt-4o-mini", "durationMs", 420,
+					"inputTokens", 10, "outputTokens", 5))
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getFirst("X-Trace-Id");
+		assertThat(traceId).as("X-Trace-Id").matches("[0-9a-f]{32}");
+		signIn("demo-admin");
+		this.browser.get(this.gateway + "/admin/#ailogs");
+		By link = By.cssSelector("[data-testid='trace-link'][data-trace-id='" + traceId + "']");
+		AtomicInteger polls = new AtomicInteger();
+		WebElement found = waitUntil((driver) -> {
+			List<WebElement> links = driver.findElements(link);
+			if (!links.isEmpty()) {
+				return links.get(0);
+			}
+			if (polls.incrementAndGet() % 10 == 0) {
+				driver.navigate().refresh();
+			}
+			return null;
+		});
+		assertThat(found.getAttribute("href")).isEqualTo(E2eSuite.get().traceServerUrl() + "/zipkin/traces/" + traceId);
+	}
+
+	/**
+	 * The Performance tab lists the slowest requests of the last hour, each with a link
+	 * to its trace (every gateway request is traced, with or without a traceparent).
+	 */
+	@Test
+	void theSlowestRequestsLinkToTheirTraces() {
+		signIn("demo-admin");
+		this.browser.get(this.gateway + "/admin/#performance");
+		By links = By.cssSelector("[data-testid='slowest-table'] [data-testid='trace-link']");
+		AtomicInteger polls = new AtomicInteger();
+		// the gateway's request events reach metrics-service within seconds
+		WebElement link = waitUntil((driver) -> {
+			List<WebElement> found = driver.findElements(links);
+			if (!found.isEmpty()) {
+				return found.get(0);
+			}
+			if (polls.incrementAndGet() % 10 == 0) {
+				driver.navigate().refresh();
+			}
+			return null;
+		});
+		assertThat(link.getAttribute("href"))
+			.matches(java.util.regex.Pattern.quote(E2eSuite.get().traceServerUrl()) + "/zipkin/traces/[0-9a-f]{32}");
+		Chromium.screenshot(this.browser, "admin-performance-slowest");
 	}
 
 	/**

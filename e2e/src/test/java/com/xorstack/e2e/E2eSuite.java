@@ -15,7 +15,8 @@ import com.xorstack.devstack.TokenClient;
 /**
  * The whole suite from the built jars, started once for all e2e tests of this JVM on free
  * ports with empty databases suffixed {@code _e2e_<pid>}, every service with the
- * OpenTelemetry agent exporting to an {@link OtlpReceiver} in this JVM; stopped, and its
+ * OpenTelemetry agent exporting both to an {@link OtlpReceiver} in this JVM and to the
+ * suite's local trace server (Zipkin), as {@code ./xorstack up} does; stopped, and its
  * databases dropped, when the JVM exits.
  */
 final class E2eSuite {
@@ -66,6 +67,8 @@ final class E2eSuite {
 		// drop) them
 		SuiteSettings settings = SuiteSettings.forTests("_e2e_" + ProcessHandle.current().pid())
 			.withOtlpEndpoint(traces.endpoint())
+			// and Zipkin, what people look at locally: its API and UI are tested too
+			.withTraceServerPort(0)
 			// one log line per request inside its trace, for the test that the trace id
 			// is
 			// in the logs

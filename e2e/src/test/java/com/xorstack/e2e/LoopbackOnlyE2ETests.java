@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A local suite answers this machine alone: every service's API and management ports,
- * Kafka and Keycloak listen on 127.0.0.1, not on the machine's other addresses.
+ * Kafka, Keycloak and Zipkin listen on 127.0.0.1, not on the machine's other addresses.
  */
 class LoopbackOnlyE2ETests {
 
@@ -40,6 +40,7 @@ class LoopbackOnlyE2ETests {
 		}
 		ports.add(URI.create(suite.devStack().keycloakUrl()).getPort());
 		ports.add(Integer.parseInt(suite.devStack().kafkaBootstrapServers().replaceFirst(".*:", "")));
+		ports.add(URI.create(suite.traceServerUrl()).getPort());
 		for (int port : ports) {
 			assertThat(connects(InetAddress.getLoopbackAddress(), port)).as("127.0.0.1:%d", port).isTrue();
 			assertThat(connects(other.get(), port)).as("%s:%d", other.get().getHostAddress(), port).isFalse();

@@ -51,7 +51,10 @@ class TracingE2ETests {
 			.bodyValue(Map.of("category", "question", "message", "Where does my trace go?"))
 			.exchange()
 			.expectStatus()
-			.isCreated();
+			.isCreated()
+			// what a user quotes when reporting the request
+			.expectHeader()
+			.valueEquals("X-Trace-Id", traceId);
 
 		List<Predicate<ReceivedSpan>> expected = List.of(server("gateway"), server("feedback-service"),
 				database("feedback-service"), kafka("feedback-service", SpanKind.SPAN_KIND_PRODUCER),

@@ -3,6 +3,7 @@ package com.xorstack.gateway.console;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
@@ -30,6 +31,13 @@ class ConsoleController {
 
 	private static final ClassPathResource INDEX = new ClassPathResource("static/admin/index.html");
 
+	private final @Nullable String traceUiUrl;
+
+	ConsoleController(ConsoleProperties properties) {
+		String url = properties.traceUiUrl();
+		this.traceUiUrl = (url != null && url.contains("{traceId}")) ? url : null;
+	}
+
 	@Bean
 	RouterFunction<ServerResponse> consolePage() {
 		return RouterFunctions.route()
@@ -45,7 +53,8 @@ class ConsoleController {
 
 	/**
 	 * The signed-in person as the page needs them: names and roles, never an OAuth2
-	 * token; and the session's CSRF token (masked) that the page sends with each change.
+	 * token; the session's CSRF token (masked) that the page sends with each change; and
+	 * where a trace id links to ({@code traceUiUrl}, absent when none is set).
 	 */
 	@GetMapping("/bff/session")
 	Mono<Map<String, Object>> session(@AuthenticationPrincipal OidcUser user, ServerWebExchange exchange) {
@@ -53,10 +62,10 @@ class ConsoleController {
 		if (csrf == null) {
 			return Mono.error(new IllegalStateException("No CSRF token on a console request"));
 		}
-		return csrf.map((token) -> describe(user, token));
+		return csrf.map((token) -> describe(user, token, this.traceUiUrl));
 	}
 
-	private static Map<String, Object> describe(OidcUser user, CsrfToken csrf) {
+	private static Map<String, Object> describe(OidcUser user, CsrfToken csrf, @Nullable String traceUiUrl) {
 		Map<String, Object> session = new LinkedHashMap<>();
 		session.put("id", user.getSubject());
 		session.put("username", user.getPreferredUsername());
@@ -64,6 +73,9 @@ class ConsoleController {
 		session.put("email", user.getEmail());
 		session.put("roles", ConsoleSecurityConfiguration.roles(user.getAuthorities()));
 		session.put("csrfToken", csrf.getToken());
+		if (traceUiUrl != null) {
+			session.put("traceUiUrl", traceUiUrl);
+		}
 		return session;
 	}
 

@@ -31,6 +31,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * rotation: read, never written
  * @param maxCallsInFlight how many console calls one session may have in flight at once
  * on a replica; more are refused with 429 (the page makes a handful at a time)
+ * @param traceUiUrl the page of one trace in the deployment's trace UI, with
+ * {@code {traceId}} where the id goes (Zipkin locally, Jaeger in compose and Kubernetes);
+ * the console links trace ids to it, and shows them unlinked when it is empty
  */
 @ConfigurationProperties("xorstack.gateway.console")
 record ConsoleProperties(@DefaultValue("false") boolean secureCookies,
@@ -38,5 +41,6 @@ record ConsoleProperties(@DefaultValue("false") boolean secureCookies,
 		@DefaultValue("xorstack:console") String sessionNamespace,
 		@DefaultValue("http://localhost:8080") String publicUrl, @Nullable String internalIssuerUri,
 		@DefaultValue("xorstack-console") String clientId, String clientSecret, @Nullable String sessionKey,
-		@DefaultValue List<String> previousSessionKeys, @DefaultValue("16") int maxCallsInFlight) {
+		@DefaultValue List<String> previousSessionKeys, @DefaultValue("16") int maxCallsInFlight,
+		@Nullable String traceUiUrl) {
 }

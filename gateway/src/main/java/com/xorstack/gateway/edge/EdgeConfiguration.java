@@ -41,13 +41,18 @@ class EdgeConfiguration {
 	}
 
 	@Bean
+	TraceIdWebFilter traceIdWebFilter() {
+		return new TraceIdWebFilter();
+	}
+
+	@Bean
 	CorsConfigurationSource corsConfigurationSource(EdgeProperties properties) {
 		CorsConfiguration cors = new CorsConfiguration();
 		cors.setAllowedOrigins(properties.corsAllowedOrigins());
 		cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
 		cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match", "traceparent"));
 		cors.setExposedHeaders(List.of("ETag", "Location", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining",
-				"X-RateLimit-Replenish-Rate"));
+				"X-RateLimit-Replenish-Rate", TraceIdWebFilter.HEADER));
 		cors.setAllowCredentials(true);
 		cors.setMaxAge(Duration.ofHours(1));
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

@@ -16,6 +16,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import com.xorstack.platform.tracing.TraceContexts;
+
 /**
  * Records each request when its answer is committed, so that answers written outside the
  * filter chain (problem bodies of error handlers, 401s of the security filters) are
@@ -50,15 +52,22 @@ final class RequestLogWebFilter implements WebFilter, Ordered {
 		Instant at = Instant.now();
 		long started = System.nanoTime();
 		AtomicBoolean recorded = new AtomicBoolean();
-		exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> record(exchange, at, started, recorded)));
+		// the agent's server span, current only now: a request that came without a
+		// traceparent has a trace too, which the slowest requests link to
+		String current = TraceContexts.currentTraceId();
+		String traceId = (current != null) ? current
+				: traceId(exchange.getRequest().getHeaders().getFirst("traceparent"));
+		exchange.getResponse()
+			.beforeCommit(() -> Mono.fromRunnable(() -> record(exchange, at, started, traceId, recorded)));
 		return chain.filter(exchange).doFinally((signal) -> {
 			if (signal == SignalType.CANCEL) {
-				record(exchange, at, started, recorded);
+				record(exchange, at, started, traceId, recorded);
 			}
 		});
 	}
 
-	private void record(ServerWebExchange exchange, Instant at, long started, AtomicBoolean recorded) {
+	private void record(ServerWebExchange exchange, Instant at, long started, @Nullable String traceId,
+			AtomicBoolean recorded) {
 		if (!recorded.compareAndSet(false, true)) {
 			return;
 		}
@@ -75,8 +84,7 @@ final class RequestLogWebFilter implements WebFilter, Ordered {
 				(System.nanoTime() - started) / 1_000_000.0,
 				(caller != null && !serviceAccount) ? caller.getName() : null,
 				serviceAccount ? caller.getToken().getClaimAsString("azp") : null,
-				(caller != null) ? caller.getToken().getClaimAsString("sid") : null,
-				traceId(exchange.getRequest().getHeaders().getFirst("traceparent")), at));
+				(caller != null) ? caller.getToken().getClaimAsString("sid") : null, traceId, at));
 	}
 
 	/** The trace id of a W3C {@code traceparent}: version-traceid-spanid-flags. */

@@ -56,7 +56,10 @@ class ConsoleIntegrationTests {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		StandInServices.register(registry, downstream.port());
+		registry.add("xorstack.gateway.console.trace-ui-url", () -> TRACE_UI_URL);
 	}
+
+	private static final String TRACE_UI_URL = "http://127.0.0.1:9411/zipkin/traces/{traceId}";
 
 	@Test
 	void anAdminSignsInWithPkceAndTheTokenIsRelayedNeverShown() throws Exception {
@@ -84,6 +87,8 @@ class ConsoleIntegrationTests {
 		assertThat(who.path("username").asString()).isEqualTo("demo-admin");
 		assertThat(who.path("roles").toString()).contains("admin");
 		assertThat(session.body()).doesNotContain("eyJ");
+		// the page links trace ids to the deployment's trace UI
+		assertThat(who.path("traceUiUrl").asString()).isEqualTo(TRACE_UI_URL);
 
 		HttpResponse<String> relayed = browser.get("/bff/api/me");
 		assertThat(relayed.statusCode()).isEqualTo(200);

@@ -16,13 +16,14 @@ import org.jspecify.annotations.Nullable;
  * inactive): what the API lists, what an admin acknowledges, and what a notification
  * lists ({@code notificationId}: the notification that sent it, if one did). The API adds
  * that notification's {@code deliveries}: per receiver, sent, still trying, given up or
- * cancelled, with the last error.
+ * cancelled, with the last error; and {@code traceId}, a request to look at when an API
+ * rule starts pending or firing (see {@code AlertHistory}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record Alert(long id, UUID ruleId, String rule, long transition, String previousState, String state,
 		@Nullable Double value, double threshold, String metric, String severity, Map<String, String> labels,
 		Instant at, @Nullable UUID silencedBy, @Nullable Long notificationId, @Nullable String ackBy,
-		@Nullable Instant ackAt, @Nullable List<Delivery> deliveries) {
+		@Nullable Instant ackAt, @Nullable List<Delivery> deliveries, @Nullable String traceId) {
 
 	String summary() {
 		return summary(UnaryOperator.identity());

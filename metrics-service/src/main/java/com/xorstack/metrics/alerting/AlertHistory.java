@@ -34,6 +34,19 @@ class AlertHistory {
 			+ " from notification_deliveries d where d.notification_id = alert_history.notification_id)::text"
 			+ " as deliveries";
 
+	/**
+	 * A request to look at when an API rule starts pending or firing: the slowest traced
+	 * request (for an error rule, an answered 5xx first) of the rule's route in the 15
+	 * minutes before the change, from the slowest requests kept a day (traffic's
+	 * slow_request); none for other metrics or once those are gone.
+	 */
+	private static final String TRACE = ", (select s.trace_id from slow_request s where alert_history.metric like 'api.%'"
+			+ " and alert_history.to_state in ('pending', 'firing')"
+			+ " and s.at > alert_history.at - interval '15 minutes' and s.at <= alert_history.at"
+			+ " and (alert_history.labels->>'route' is null or s.route = alert_history.labels->>'route')"
+			+ " order by case when alert_history.metric like 'api.error%' and s.status >= 500 then 0 else 1 end,"
+			+ " s.duration_ms desc limit 1) as trace_id";
+
 	private static final TypeReference<List<Alert.Delivery>> DELIVERY_LIST = new TypeReference<>() {
 	};
 
@@ -47,7 +60,7 @@ class AlertHistory {
 	}
 
 	Mono<Alert> find(long id) {
-		return this.db.sql("select " + COLUMNS + DELIVERIES + " from alert_history where id = :id")
+		return this.db.sql("select " + COLUMNS + DELIVERIES + TRACE + " from alert_history where id = :id")
 			.bind("id", id)
 			.map(this::withDeliveries)
 			.one();
@@ -65,7 +78,7 @@ class AlertHistory {
 	/** Newest first, before the id {@code before} when given. */
 	Flux<Alert> list(@Nullable String state, @Nullable UUID rule, long before, int limit) {
 		StringBuilder sql = new StringBuilder(
-				"select " + COLUMNS + DELIVERIES + " from alert_history where id < :before");
+				"select " + COLUMNS + DELIVERIES + TRACE + " from alert_history where id < :before");
 		sql.append((state != null) ? " and to_state = :state" : "");
 		sql.append((rule != null) ? " and rule_id = :rule" : "");
 		sql.append(" order by id desc limit :limit");
@@ -88,16 +101,20 @@ class AlertHistory {
 	}
 
 	private Alert alert(Readable row) {
-		return toAlert(row, null);
+		return toAlert(row, null, null);
 	}
 
-	/** As the API shows it: with the deliveries of its notification, if any. */
+	/**
+	 * As the API shows it: with the deliveries of its notification, if any, and a trace
+	 * to look at.
+	 */
 	private Alert withDeliveries(Readable row) {
 		String deliveries = row.get("deliveries", String.class);
-		return toAlert(row, (deliveries != null) ? this.json.readValue(deliveries, DELIVERY_LIST) : null);
+		return toAlert(row, (deliveries != null) ? this.json.readValue(deliveries, DELIVERY_LIST) : null,
+				row.get("trace_id", String.class));
 	}
 
-	private Alert toAlert(Readable row, @Nullable List<Alert.Delivery> deliveries) {
+	private Alert toAlert(Readable row, @Nullable List<Alert.Delivery> deliveries, @Nullable String traceId) {
 		OffsetDateTime ackAt = row.get("ack_at", OffsetDateTime.class);
 		return new Alert(row.get("id", Long.class), row.get("rule_id", UUID.class), row.get("rule_name", String.class),
 				row.get("transition_seq", Long.class), row.get("from_state", String.class),
@@ -106,7 +123,7 @@ class AlertHistory {
 				this.json.readValue(row.get("labels", String.class), new TypeReference<Map<String, String>>() {
 				}), row.get("at", OffsetDateTime.class).toInstant(), row.get("silenced_by", UUID.class),
 				row.get("notification_id", Long.class), row.get("ack_by", String.class),
-				(ackAt != null) ? ackAt.toInstant() : null, deliveries);
+				(ackAt != null) ? ackAt.toInstant() : null, deliveries, traceId);
 	}
 
 }

@@ -3,6 +3,7 @@ package com.xorstack.metrics.traffic;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +36,8 @@ class TrafficEventsListener {
 
 	/** Lasts as long as someone watches: counted, but its duration is no latency. */
 	private static final String DASHBOARD_STREAM = "/api/admin/dashboard/stream";
+
+	private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");
 
 	private final TrafficRecorder recorder;
 
@@ -77,7 +80,11 @@ class TrafficEventsListener {
 			observations.add(new Observation(Observation.DASHBOARD, Observation.ALL, Observation.ALL, Observation.ALL,
 					data.at(), data.durationMs(), error, 0, 0, null, false));
 		}
-		return new TrafficEvent(observations, new Activity(data.at(), data.userId(), data.sessionId()));
+		SlowRequest request = (latency != null && data.traceId() != null && TRACE_ID.matcher(data.traceId()).matches())
+				? new SlowRequest(data.at(), route, (data.method() != null) ? data.method() : "", data.status(),
+						latency, data.traceId())
+				: null;
+		return new TrafficEvent(observations, new Activity(data.at(), data.userId(), data.sessionId()), request);
 	}
 
 	private @Nullable TrafficEvent aiCall(IncomingEvent event) {
@@ -98,7 +105,8 @@ class TrafficEventsListener {
 		Observation observation = new Observation(Observation.AI, data.functionName(), model,
 				(data.operation() != null) ? data.operation() : "", data.occurredAt(), data.durationMs(),
 				"error".equals(data.status()), tokens(data.inputTokens()), tokens(data.outputTokens()), cost, unpriced);
-		return new TrafficEvent(List.of(observation), new Activity(data.occurredAt(), data.userId(), data.sessionId()));
+		return new TrafficEvent(List.of(observation), new Activity(data.occurredAt(), data.userId(), data.sessionId()),
+				null);
 	}
 
 	private static long tokens(@Nullable Long tokens) {

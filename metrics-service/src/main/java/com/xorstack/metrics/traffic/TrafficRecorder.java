@@ -1,5 +1,6 @@
 package com.xorstack.metrics.traffic;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,8 +26,9 @@ import com.xorstack.metrics.system.ProcessedEvents;
 /**
  * Applies a batch of events in one transaction: claims their ids, then adds only the
  * first deliveries to the rollups (and, for events that name their user, the per-user
- * minute rollups) and activity. The listener commits offsets after this returns, so a
- * crash before the commit redelivers the batch and the ids absorb it.
+ * minute rollups), activity and the slowest traced requests. The listener commits offsets
+ * after this returns, so a crash before the commit redelivers the batch and the ids
+ * absorb it.
  */
 @Component
 class TrafficRecorder {
@@ -45,14 +47,20 @@ class TrafficRecorder {
 
 	private final MetricsChanges changes;
 
+	private final SlowRequests slowRequests;
+
+	private final Clock clock;
+
 	TrafficRecorder(ProcessedEvents processed, RollupWriter rollups, UserRollups users, ActivityRepository activity,
-			TransactionalOperator transactions, MetricsChanges changes) {
+			TransactionalOperator transactions, MetricsChanges changes, SlowRequests slowRequests, Clock clock) {
 		this.processed = processed;
 		this.rollups = rollups;
 		this.users = users;
 		this.activity = activity;
 		this.transactions = transactions;
 		this.changes = changes;
+		this.slowRequests = slowRequests;
+		this.clock = clock;
 	}
 
 	void record(String consumer, List<EventBatch.Read<TrafficEvent>> events) {
@@ -71,14 +79,21 @@ class TrafficRecorder {
 		List<Observation> observations = new ArrayList<>();
 		List<UserObservation> byUser = new ArrayList<>();
 		List<Activity> activities = new ArrayList<>();
+		Map<String, SlowRequest> requests = new LinkedHashMap<>();
 		byId.forEach((id, event) -> {
 			if (fresh.contains(id)) {
 				observations.addAll(event.observations());
 				activities.add(event.activity());
 				byUser.addAll(userObservations(event));
+				if (event.request() != null) {
+					requests.put(id, event.request());
+				}
 			}
 		});
-		return this.rollups.write(observations).then(this.users.write(byUser)).then(this.activity.record(activities));
+		return this.rollups.write(observations)
+			.then(this.users.write(byUser))
+			.then(this.activity.record(activities))
+			.then(this.slowRequests.keepSlowest(requests, this.clock.instant()));
 	}
 
 	/** The event's API or AI observation once more, for its user's minute rollup. */

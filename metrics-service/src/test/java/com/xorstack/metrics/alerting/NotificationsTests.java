@@ -43,9 +43,10 @@ class NotificationsTests {
 		UUID rule = UUID.randomUUID();
 		Alert firing = new Alert(1, rule, HOSTILE, 1, "pending", "firing", 7.5, 5.0, "api.error_rate_percent",
 				"critical", Map.of("route", "/x<@U123>"), Instant.parse("2026-01-01T00:00:00Z"), null, null, null, null,
-				null);
+				null, null);
 		Alert resolved = new Alert(2, rule, HOSTILE, 2, "firing", "resolved", 1.0, 5.0, "api.error_rate_percent",
-				"critical", Map.of("route", "/y"), Instant.parse("2026-01-01T00:00:00Z"), null, null, null, null, null);
+				"critical", Map.of("route", "/y"), Instant.parse("2026-01-01T00:00:00Z"), null, null, null, null, null,
+				null);
 		return AlertGroup.of(9, List.of(firing, resolved));
 	}
 

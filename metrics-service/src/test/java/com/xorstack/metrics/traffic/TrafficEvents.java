@@ -32,9 +32,15 @@ final class TrafficEvents {
 
 	static OutgoingEvent request(UUID id, String route, String path, int status, double durationMs, Instant at,
 			@Nullable String sessionId) {
+		return request(id, route, path, status, durationMs, at, sessionId, null);
+	}
+
+	static OutgoingEvent request(UUID id, String route, String path, int status, double durationMs, Instant at,
+			@Nullable String sessionId, @Nullable String traceId) {
 		String data = "{\"route\":\"" + route + "\",\"method\":\"GET\",\"path\":\"" + path + "\",\"status\":" + status
 				+ ",\"durationMs\":" + durationMs + ",\"userId\":\"user-2\",\"clientId\":null,\"sessionId\":"
-				+ ((sessionId != null) ? "\"" + sessionId + "\"" : "null") + ",\"traceId\":null,\"at\":\"" + at + "\"}";
+				+ ((sessionId != null) ? "\"" + sessionId + "\"" : "null") + ",\"traceId\":"
+				+ ((traceId != null) ? "\"" + traceId + "\"" : "null") + ",\"at\":\"" + at + "\"}";
 		return event(id, EventTypes.GATEWAY_REQUEST_COMPLETED, Topics.GATEWAY_REQUEST, route, data);
 	}
 
