@@ -12,8 +12,10 @@ public final class XorstackUp {
 	}
 
 	public static void main(String[] args) throws InterruptedException {
-		// Silences the embedded PostgreSQL's SLF4J logging: its log file has it all
-		System.setProperty("slf4j.provider", "org.slf4j.helpers.NOPServiceProvider");
+		// Silences SLF4J logging in this process (the Kafka admin client, the embedded
+		// PostgreSQL): each server's log file has it all. slf4j-api's own no-op provider
+		System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+		System.setProperty("slf4j.internal.verbosity", "WARN");
 		// devstack's own progress, one line each
 		System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %5$s%n");
 		long start = System.nanoTime();
