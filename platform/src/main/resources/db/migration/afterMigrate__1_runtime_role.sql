@@ -1,8 +1,10 @@
--- Flyway callback, after every migrate, as the owner role: gives the runtime role (the R2DBC
--- user, placeholder runtime_role) what metrics-service needs and revokes the rest: rows of its
--- tables (never the migration history), its sequences and the partition functions of V24, but
--- no DDL, TRUNCATE or triggers. Idempotent, and a no-op when one user does both (a setup with
--- a single database user keeps working, without the separation).
+-- Flyway callback of every service with a database (shipped by platform, found on the
+-- classpath beside the service's own migrations), after every migrate, as the owner role:
+-- gives the runtime role (the R2DBC user, placeholder runtime_role) rows of the service's
+-- tables (never the migration history) and its sequences, but no DDL, TRUNCATE or triggers,
+-- and revokes the rest. A service narrows or extends this in its own afterMigrate__2_*.sql,
+-- which Flyway runs after this one. Idempotent, and a no-op when one user does both (a setup
+-- with a single database user keeps working, without the separation).
 do $$
 declare
     runtime constant text := '${runtime_role}';
@@ -31,8 +33,7 @@ begin
 
     revoke all on all functions in schema public from public;
     execute format('revoke all on all functions in schema public from %I', runtime);
-    execute format('grant execute on function rollup_create_partition(text, text, timestamptz, timestamptz),'
-        || ' rollup_drop_partition(text) to %I', runtime);
+
     -- tables the owner makes between migrations, such as partitions
     execute format('alter default privileges in schema public revoke all on tables from %I', runtime);
     execute format('alter default privileges in schema public grant select, insert, update, delete on tables to %I',
