@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,6 +41,8 @@ class RetentionIntegrationTests extends AilogIntegrationTest {
 	@Autowired
 	DatabaseClient db;
 
+	private Queries queries;
+
 	@Autowired
 	PartitionArchiver archiver;
 
@@ -53,16 +56,21 @@ class RetentionIntegrationTests extends AilogIntegrationTest {
 		this.api = new AiLogApi(web);
 	}
 
+	@BeforeEach
+	void readTheDatabase() {
+		this.queries = new Queries(this.db);
+	}
+
 	@Test
 	void partitionsExistFromYesterdayToAWeekAheadAndALateEventGetsItsOwnDay() {
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
 		for (LocalDate day = today.minusDays(1); !day.isAfter(today.plusDays(7)); day = day.plusDays(1)) {
-			assertThat(exists(Partitions.name(day))).as(Partitions.name(day)).isTrue();
+			assertThat(this.queries.exists(Partitions.name(day))).as(Partitions.name(day)).isTrue();
 		}
 		LocalDate late = today.minusDays(60);
 		this.api.accepted(AiLogApi.event("late-" + UUID.randomUUID(), late.atTime(5, 0).toInstant(ZoneOffset.UTC)));
-		assertThat(exists(Partitions.name(late))).isTrue();
-		assertThat(count("select count(*) from ai_logs_default")).isZero();
+		assertThat(this.queries.exists(Partitions.name(late))).isTrue();
+		assertThat(this.queries.count("select count(*) from ai_logs_default")).isZero();
 	}
 
 	@Test
@@ -81,8 +89,8 @@ class RetentionIntegrationTests extends AilogIntegrationTest {
 			events.add(event);
 		}
 		assertThat(this.api.batch(events)).containsEntry("accepted", 42);
-		long olderRows = count("select count(*) from " + Partitions.name(older));
-		long oldRows = count("select count(*) from " + Partitions.name(old));
+		long olderRows = this.queries.count("select count(*) from " + Partitions.name(older));
+		long oldRows = this.queries.count("select count(*) from " + Partitions.name(old));
 
 		List<ArchiveManifest> manifests = this.archiver.archiveBefore(today.minusDays(79));
 
@@ -94,19 +102,19 @@ class RetentionIntegrationTests extends AilogIntegrationTest {
 			Path archive = ARCHIVE_DIR.resolve(manifest.archive());
 			assertThat(lines(archive)).as("rows in the archive = rows dropped").isEqualTo(manifest.rowCount());
 			assertThat(sha256(archive)).isEqualTo(manifest.sha256());
-			assertThat(exists(manifest.partition())).as("dropped").isFalse();
-			assertThat(count("select count(*) from ai_log_ids where occurred_at >= '" + manifest.rangeFrom()
-					+ "' and occurred_at < '" + manifest.rangeTo() + "'"))
+			assertThat(this.queries.exists(manifest.partition())).as("dropped").isFalse();
+			assertThat(this.queries.count("select count(*) from ai_log_ids where occurred_at >= '"
+					+ manifest.rangeFrom() + "' and occurred_at < '" + manifest.rangeTo() + "'"))
 				.isZero();
-			assertThat(count(
-					"select row_count from archive_manifests where partition_name = '" + manifest.partition() + "'"))
+			assertThat(this.queries
+				.count("select row_count from archive_manifests where partition_name = '" + manifest.partition() + "'"))
 				.isEqualTo(manifest.rowCount());
 		}
 		Path manifestFile = ARCHIVE_DIR.resolve(Partitions.name(old) + ".manifest.json");
 		assertThat(JsonMapper.shared().readTree(manifestFile.toFile()).get("rowCount").asLong()).isEqualTo(30);
 
 		assertThat(this.restorer.restore(manifestFile)).isEqualTo(30);
-		assertThat(count("select count(*) from " + Partitions.name(old))).isEqualTo(30);
+		assertThat(this.queries.count("select count(*) from " + Partitions.name(old))).isEqualTo(30);
 		Map<String, Object> restored = this.api.getJson("/api/admin/ai-logs/{id}", events.get(12).get("id"));
 		assertThat(restored).containsEntry("finishReasons", List.of("stop", "length"))
 			.containsEntry("attributes", Map.of("feature", "0"))
@@ -129,19 +137,7 @@ class RetentionIntegrationTests extends AilogIntegrationTest {
 		assertThatExceptionOfType(ArchiveException.class)
 			.isThrownBy(() -> this.restorer.restore(ARCHIVE_DIR.resolve(manifest.partition() + ".manifest.json")))
 			.withMessageContaining("does not match its manifest");
-		assertThat(exists(manifest.partition())).isFalse();
-	}
-
-	private boolean exists(String table) {
-		return Boolean.TRUE.equals(this.db.sql("select to_regclass(:t) is not null")
-			.bind("t", table)
-			.map((row) -> row.get(0, Boolean.class))
-			.one()
-			.block());
-	}
-
-	private long count(String sql) {
-		return this.db.sql(sql).map((row) -> row.get(0, Long.class)).one().block();
+		assertThat(this.queries.exists(manifest.partition())).isFalse();
 	}
 
 	private static long lines(Path archive) throws Exception {

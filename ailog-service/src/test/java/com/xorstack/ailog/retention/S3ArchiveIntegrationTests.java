@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -59,6 +60,11 @@ class S3ArchiveIntegrationTests extends AilogIntegrationTest {
 
 	static final String PREFIX = "it-" + ProcessHandle.current().pid() + "/ai-logs/";
 
+	@BeforeEach
+	void readTheDatabase() {
+		this.queries = new Queries(this.db);
+	}
+
 	@DynamicPropertySource
 	static void objectStore(DynamicPropertyRegistry registry) {
 		TestStack.get().s3Properties(PREFIX).forEach((name, value) -> registry.add(name, () -> value));
@@ -66,6 +72,8 @@ class S3ArchiveIntegrationTests extends AilogIntegrationTest {
 
 	@Autowired
 	DatabaseClient db;
+
+	private Queries queries;
 
 	@Autowired
 	PartitionArchiver archiver;
@@ -102,19 +110,19 @@ class S3ArchiveIntegrationTests extends AilogIntegrationTest {
 		ArchiveManifest manifest = this.archiver.archive(day);
 
 		assertThat(manifest.rowCount()).isEqualTo(40);
-		assertThat(exists(manifest.partition())).as("dropped").isFalse();
+		assertThat(this.queries.exists(manifest.partition())).as("dropped").isFalse();
 		StoredObject stored = this.store.readBack(manifest.archive());
 		assertThat(stored.sha256()).isEqualTo(manifest.sha256());
 		assertThat(this.store.readBack(manifest.partition() + ArchiveRestorer.MANIFEST).size()).isPositive();
-		assertThat(text(
-				"select archive_path from archive_manifests where partition_name = '" + manifest.partition() + "'"))
+		assertThat(this.queries
+			.text("select archive_path from archive_manifests where partition_name = '" + manifest.partition() + "'"))
 			.isEqualTo("s3://" + S3Server.BUCKET + "/" + PREFIX + manifest.archive());
 		assertThat(Files.exists(ARCHIVE_DIR.resolve(manifest.archive()))).as("staging cleared").isFalse();
 		assertThat(this.meters.get("xorstack.archive.newest").gauge().value())
 			.isGreaterThanOrEqualTo(manifest.createdAt().getEpochSecond());
 
 		assertThat(this.restorer.restore(manifest.partition())).isEqualTo(40);
-		assertThat(count("select count(*) from " + manifest.partition())).isEqualTo(40);
+		assertThat(this.queries.count("select count(*) from " + manifest.partition())).isEqualTo(40);
 		assertThat(this.api.getJson("/api/admin/ai-logs/{id}", events.get(7).get("id"))).containsEntry("id",
 				events.get(7).get("id"));
 	}
@@ -133,8 +141,10 @@ class S3ArchiveIntegrationTests extends AilogIntegrationTest {
 
 		assertThat(this.interruptions.cutAfterBytes()).as("the upload had begun").isPositive();
 		assertThat(TestStack.get().s3().isRunning()).isFalse();
-		assertThat(count("select count(*) from " + partition)).as("every row still there").isEqualTo(600);
-		assertThat(count("select count(*) from archive_manifests where partition_name = '" + partition + "'")).isZero();
+		assertThat(this.queries.count("select count(*) from " + partition)).as("every row still there").isEqualTo(600);
+		assertThat(
+				this.queries.count("select count(*) from archive_manifests where partition_name = '" + partition + "'"))
+			.isZero();
 		assertThat(this.meters.get("xorstack.archive.failures").counter().count()).isEqualTo(failuresBefore + 1);
 
 		TestStack.get().s3().restart();
@@ -144,7 +154,7 @@ class S3ArchiveIntegrationTests extends AilogIntegrationTest {
 
 		assertThat(manifest.rowCount()).isEqualTo(600);
 		assertThat(this.store.readBack(manifest.archive()).sha256()).isEqualTo(manifest.sha256());
-		assertThat(exists(partition)).isFalse();
+		assertThat(this.queries.exists(partition)).isFalse();
 		assertThat(this.restorer.restore(partition)).as("every row comes back").isEqualTo(600);
 	}
 
@@ -158,24 +168,8 @@ class S3ArchiveIntegrationTests extends AilogIntegrationTest {
 		for (int from = 0; from < count; from += 500) {
 			this.api.batch(events.subList(from, Math.min(count, from + 500)));
 		}
-		assertThat(count("select count(*) from " + Partitions.name(day))).isEqualTo(count);
+		assertThat(this.queries.count("select count(*) from " + Partitions.name(day))).isEqualTo(count);
 		return events;
-	}
-
-	private boolean exists(String table) {
-		return Boolean.TRUE.equals(this.db.sql("select to_regclass(:t) is not null")
-			.bind("t", table)
-			.map((row) -> row.get(0, Boolean.class))
-			.one()
-			.block());
-	}
-
-	private long count(String sql) {
-		return this.db.sql(sql).map((row) -> row.get(0, Long.class)).one().block();
-	}
-
-	private String text(String sql) {
-		return this.db.sql(sql).map((row) -> row.get(0, String.class)).one().block();
 	}
 
 	/**
