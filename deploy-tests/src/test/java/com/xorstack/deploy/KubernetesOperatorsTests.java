@@ -123,8 +123,8 @@ class KubernetesOperatorsTests {
 		// redaction) 1 day
 		assertThat(TopicLayout.of("gateway.request.v1").orElseThrow().retention()).hasDays(30);
 		assertThat(TopicLayout.of("ailog.ingest.v1").orElseThrow().retention()).hasDays(1);
-		assertThat(Repo.read("gateway/src/main/java/com/xorstack/gateway/requestlog/RequestLogProperties.java"))
-			.contains("@DefaultValue(\"30d\") Duration retention");
+		assertThat(ServiceConfiguration.of("gateway").variables())
+			.containsEntry("XORSTACK_GATEWAY_REQUESTEVENTS_RETENTION", "30d");
 		assertThat(ServiceConfiguration.of("ailog-service").variables()).containsEntry("AILOG_RAW_RETENTION", "1d");
 	}
 

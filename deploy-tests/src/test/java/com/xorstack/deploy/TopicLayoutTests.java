@@ -5,58 +5,40 @@ import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import com.xorstack.platform.events.TopicAccess;
 import com.xorstack.platform.events.TopicLayout;
 import com.xorstack.platform.events.Topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Platform's TopicLayout, which the KafkaTopics are checked against, against the
- * services' own {@code TopicBuilder} declarations: whichever service starts first makes
- * the topic, so every declaration of a topic must ask for the same partitions.
+ * Platform's one table of topics, which the KafkaTopics are checked against, is also the
+ * only place the services' topics are declared (platform's
+ * {@code TopicDeclarationsAutoConfiguration}): no service builds a topic of its own,
+ * where its partitions could drift from the table's (whichever service starts first makes
+ * the topic).
  */
 class TopicLayoutTests {
 
-	private static final Pattern DECLARATION = Pattern
-		.compile("TopicBuilder\\.name\\(Topics\\.([A-Z_]+)\\)\\s*\\.partitions\\(([A-Za-z_0-9]+)\\)");
+	private static final Pattern OWN_DECLARATION = Pattern.compile("TopicBuilder\\.name|new NewTopic\\(");
 
 	@Test
-	void everyServiceDeclaresATopicWithThePartitionsOfTopicLayout() throws Exception {
-		Map<String, List<String>> declarers = new HashMap<>();
+	void noServiceDeclaresATopicOutsideTheTable() throws Exception {
+		List<String> declarations = new ArrayList<>();
 		for (String module : modules()) {
 			for (Path source : sources(module)) {
-				String java = Files.readString(source);
-				Matcher declaration = DECLARATION.matcher(java);
-				while (declaration.find()) {
-					String topic = (String) Topics.class.getField(declaration.group(1)).get(null);
-					int partitions = partitions(java, declaration.group(2));
-					assertThat(partitions).as("%s declares %s in %s", module, topic, source.getFileName())
-						.isEqualTo(TopicLayout.of(topic).orElseThrow().partitions());
-					declarers.computeIfAbsent(topic, (name) -> new ArrayList<>()).add(module);
+				if (OWN_DECLARATION.matcher(Files.readString(source)).find()) {
+					declarations.add(module + ": " + source.getFileName());
 				}
 			}
 		}
-		for (TopicLayout layout : TopicLayout.ALL) {
-			if (layout.topic().equals(Topics.AUDIT_CHAIN_HEAD)) {
-				// named by a property (tests keep a chain per database);
-				// AuditConfiguration
-				assertThat(Repo.read("auth-service/src/main/java/com/xorstack/auth/audit/AuditConfiguration.java"))
-					.contains(".partitions(1)", "CLEANUP_POLICY_COMPACT");
-				continue;
-			}
-			String owner = TopicAccess.of(layout.topic()).orElseThrow().owner();
-			assertThat(declarers.get(layout.topic())).as("the owner declares " + layout.topic()).contains(owner);
-		}
+		// platform's TopicLayout makes the NewTopics of the table
+		assertThat(declarations).containsExactly("platform: TopicLayout.java");
 	}
 
 	@Test
@@ -78,16 +60,6 @@ class TopicLayoutTests {
 		try (Stream<Path> files = Files.walk(Repo.path(module + "/src/main/java"))) {
 			return files.filter((file) -> file.toString().endsWith(".java")).toList();
 		}
-	}
-
-	/** A literal, or a constant of the same file ({@code INGEST_PARTITIONS = 3}). */
-	private static int partitions(String java, String expression) {
-		if (expression.matches("\\d+")) {
-			return Integer.parseInt(expression);
-		}
-		Matcher constant = Pattern.compile("int " + expression + " = (\\d+);").matcher(java);
-		assertThat(constant.find()).as("the value of " + expression).isTrue();
-		return Integer.parseInt(constant.group(1));
 	}
 
 }

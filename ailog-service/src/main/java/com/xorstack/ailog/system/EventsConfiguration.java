@@ -1,27 +1,21 @@
 package com.xorstack.ailog.system;
 
-import java.time.Duration;
 import java.util.Map;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-import com.xorstack.platform.events.Topics;
 import com.xorstack.platform.outbox.OutboxConfiguration;
 
 /**
@@ -36,30 +30,6 @@ class EventsConfiguration {
 
 	/** Partitions of the ingest topic, and consumers of them in each instance. */
 	private static final int INGEST_PARTITIONS = 3;
-
-	/**
-	 * The raw topic holds output previews before their redaction: the broker keeps them
-	 * {@code xorstack.ailog.ingest.raw-retention} (a day), long enough for the listener
-	 * to catch up after an outage, not for the previews to pile up. Set at start, also on
-	 * a topic made before ({@code spring.kafka.admin.modify-topic-configs}).
-	 */
-	@Bean
-	NewTopic ingestTopic(@Value("${xorstack.ailog.ingest.raw-retention}") Duration rawRetention) {
-		return TopicBuilder.name(Topics.AILOG_INGEST)
-			.partitions(INGEST_PARTITIONS)
-			.config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(rawRetention.toMillis()))
-			.build();
-	}
-
-	@Bean
-	NewTopic ingestDeadLetterTopic() {
-		return TopicBuilder.name(Topics.deadLetter(Topics.AILOG_INGEST)).partitions(1).build();
-	}
-
-	@Bean
-	NewTopic recordedTopic() {
-		return TopicBuilder.name(Topics.AILOG_RECORDED).partitions(3).build();
-	}
 
 	/**
 	 * Batches of up to 1000 records; offsets are committed after the listener returned,

@@ -1,25 +1,24 @@
 package com.xorstack.auth.audit;
 
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
+
+import com.xorstack.platform.events.TopicLayout;
+import com.xorstack.platform.events.Topics;
 
 @Configuration(proxyBeanMethods = false)
 class AuditConfiguration {
 
 	/**
-	 * Compacted, so that the newest head of the chain is kept for good; one partition, so
-	 * that the newest record is the head.
+	 * Laid out as platform's table says (compacted, so that the newest head of the chain
+	 * is kept for good; one partition, so that the newest record is the head), under the
+	 * configured name: tests keep a chain per database.
 	 */
 	@Bean
 	NewTopic auditChainHeadTopic(AuditProperties properties) {
-		return TopicBuilder.name(properties.chainHeadTopic())
-			.partitions(1)
-			.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-			.build();
+		return TopicLayout.of(Topics.AUDIT_CHAIN_HEAD).orElseThrow().newTopic(properties.chainHeadTopic());
 	}
 
 }

@@ -1,39 +1,21 @@
 package com.xorstack.auth.system;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import com.xorstack.platform.events.DeadLetters;
-import com.xorstack.platform.events.Topics;
 import com.xorstack.platform.outbox.OutboxConfiguration;
 
 @Configuration(proxyBeanMethods = false)
 @Import(OutboxConfiguration.class)
 @EnableScheduling
 class EventsConfiguration {
-
-	@Bean
-	NewTopic roleEventsTopic() {
-		return TopicBuilder.name(Topics.AUTH_ROLE_EVENTS).partitions(2).build();
-	}
-
-	@Bean
-	NewTopic auditEventsTopic() {
-		return TopicBuilder.name(Topics.AUDIT_EVENTS).partitions(2).build();
-	}
-
-	@Bean
-	NewTopic auditEventsDeadLetterTopic() {
-		return TopicBuilder.name(Topics.deadLetter(Topics.AUDIT_EVENTS)).partitions(2).build();
-	}
 
 	/**
 	 * Picked up by Boot's listener container factory for every listener of this service.

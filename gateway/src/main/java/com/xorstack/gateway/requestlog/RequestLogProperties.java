@@ -10,11 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bufferCapacity the most events waiting for Kafka; past it new ones are dropped
  * @param batchSize the most events handed to the producer in one drain
  * @param flushInterval how often the buffer is drained
- * @param retention how long Kafka keeps the raw request events (DESIGN.md §5: 30 days);
- * metrics-service keeps only their rollups
  */
 @ConfigurationProperties("xorstack.gateway.request-events")
 record RequestLogProperties(@DefaultValue("true") boolean enabled, @DefaultValue("10000") int bufferCapacity,
-		@DefaultValue("500") int batchSize, @DefaultValue("200ms") Duration flushInterval,
-		@DefaultValue("30d") Duration retention) {
+		@DefaultValue("500") int batchSize, @DefaultValue("200ms") Duration flushInterval) {
 }

@@ -1,5 +1,6 @@
 package com.xorstack.platform.events;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,10 +8,22 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
+import static com.xorstack.platform.events.KafkaPrincipals.AILOG;
+import static com.xorstack.platform.events.KafkaPrincipals.AUTH;
+import static com.xorstack.platform.events.KafkaPrincipals.EDGE;
+import static com.xorstack.platform.events.KafkaPrincipals.FEEDBACK;
+import static com.xorstack.platform.events.KafkaPrincipals.GATEWAY;
+import static com.xorstack.platform.events.KafkaPrincipals.METRICS;
+
 /**
- * Who may write and read each topic: the one table from which the devstack's broker ACLs
- * are made and against which the Kafka users of docker-compose.yml and the Kubernetes
- * manifests are checked. A producer owns its topic (creates it, may set its
+ * The one table of the suite's topics: for each, its layout (partitions, retention,
+ * compaction) and who may write and read it. Everything else follows from it: the
+ * devstack's broker ACLs ({@link #grants}), the topics each service declares at start
+ * ({@link TopicLayout#declaredBy}, auto-configured in platform), and the checks of the
+ * Kafka users of docker-compose.yml and of the Kubernetes {@code KafkaTopic}s and
+ * {@code KafkaUser}s (deploy-tests). A producer owns its topic (declares its
  * configuration); a consumer reads it in consumer groups named with its
  * {@link KafkaPrincipals#groupPrefix group prefix} and writes its dead-letter topic.
  * <p>
@@ -23,33 +36,38 @@ import java.util.stream.Collectors;
  * @param owner the service that declares the topic's configuration
  * @param producers the principals that write it
  * @param consumers the principals that read it
+ * @param partitions how many partitions it has
+ * @param retention how long the broker keeps a record; {@code null} for the broker's
+ * default (seven days), or for a compacted topic, which keeps the newest record per key
+ * @param compacted whether the topic is compacted
  */
-public record TopicAccess(String topic, String owner, List<String> producers, List<String> consumers) {
+public record TopicAccess(String topic, String owner, List<String> producers, List<String> consumers, int partitions,
+		@Nullable Duration retention, boolean compacted) {
 
-	/** Every topic of DESIGN.md §4 (dead-letter topics follow from the consumers). */
+	/**
+	 * Every topic of DESIGN.md §4 (dead-letter topics follow from the consumers), with
+	 * the retention §5 promises: raw request events 30 days, the unredacted
+	 * {@code ailog.ingest.v1} one day.
+	 */
 	public static final List<TopicAccess> ALL = List.of(
-			new TopicAccess(Topics.FEEDBACK_EVENTS, KafkaPrincipals.FEEDBACK, List.of(KafkaPrincipals.FEEDBACK),
-					List.of(KafkaPrincipals.METRICS)),
-			new TopicAccess(Topics.AUDIT_EVENTS, KafkaPrincipals.FEEDBACK, List.of(KafkaPrincipals.FEEDBACK),
-					List.of(KafkaPrincipals.AUTH)),
-			new TopicAccess(Topics.AUDIT_CHAIN_HEAD, KafkaPrincipals.AUTH, List.of(KafkaPrincipals.AUTH),
-					List.of(KafkaPrincipals.AUTH)),
+			topic(Topics.FEEDBACK_EVENTS, 2).ownedBy(FEEDBACK).writtenBy(FEEDBACK).readBy(METRICS),
+			topic(Topics.AUDIT_EVENTS, 2).ownedBy(FEEDBACK).writtenBy(FEEDBACK).readBy(AUTH),
+			// one partition, so that the newest record is the head of the audit chain
+			topic(Topics.AUDIT_CHAIN_HEAD, 1).compact().ownedBy(AUTH).writtenBy(AUTH).readBy(AUTH),
 			// ailog-service owns the ingest topic's retention (a day: the text is not yet
 			// redacted), though edge functions write it
-			new TopicAccess(Topics.AILOG_INGEST, KafkaPrincipals.AILOG, List.of(KafkaPrincipals.EDGE),
-					List.of(KafkaPrincipals.AILOG)),
-			new TopicAccess(Topics.AILOG_RECORDED, KafkaPrincipals.AILOG, List.of(KafkaPrincipals.AILOG),
-					List.of(KafkaPrincipals.METRICS)),
-			new TopicAccess(Topics.GATEWAY_REQUEST, KafkaPrincipals.GATEWAY, List.of(KafkaPrincipals.GATEWAY),
-					List.of(KafkaPrincipals.METRICS)),
-			new TopicAccess(Topics.USAGE_EVENTS, KafkaPrincipals.METRICS, List.of(KafkaPrincipals.EDGE),
-					List.of(KafkaPrincipals.METRICS)),
-			new TopicAccess(Topics.SYSTEM_METRICS, KafkaPrincipals.METRICS,
-					List.of(KafkaPrincipals.EDGE, KafkaPrincipals.FEEDBACK, KafkaPrincipals.METRICS,
-							KafkaPrincipals.AILOG, KafkaPrincipals.AUTH),
-					List.of(KafkaPrincipals.METRICS)),
-			new TopicAccess(Topics.ALERTS_EVENTS, KafkaPrincipals.METRICS, List.of(KafkaPrincipals.METRICS), List.of()),
-			new TopicAccess(Topics.AUTH_ROLE_EVENTS, KafkaPrincipals.AUTH, List.of(KafkaPrincipals.AUTH), List.of()));
+			topic(Topics.AILOG_INGEST, 3).keptFor(Duration.ofDays(1)).ownedBy(AILOG).writtenBy(EDGE).readBy(AILOG),
+			topic(Topics.AILOG_RECORDED, 3).ownedBy(AILOG).writtenBy(AILOG).readBy(METRICS),
+			topic(Topics.GATEWAY_REQUEST, 3).keptFor(Duration.ofDays(30))
+				.ownedBy(GATEWAY)
+				.writtenBy(GATEWAY)
+				.readBy(METRICS),
+			topic(Topics.USAGE_EVENTS, 3).ownedBy(METRICS).writtenBy(EDGE).readBy(METRICS),
+			topic(Topics.SYSTEM_METRICS, 3).ownedBy(METRICS)
+				.writtenBy(EDGE, FEEDBACK, METRICS, AILOG, AUTH)
+				.readBy(METRICS),
+			topic(Topics.ALERTS_EVENTS, 3).ownedBy(METRICS).writtenBy(METRICS).readBy(),
+			topic(Topics.AUTH_ROLE_EVENTS, 2).ownedBy(AUTH).writtenBy(AUTH).readBy());
 
 	private static final Map<String, TopicAccess> BY_TOPIC = ALL.stream()
 		.collect(Collectors.toUnmodifiableMap(TopicAccess::topic, (access) -> access));
@@ -139,6 +157,40 @@ public record TopicAccess(String topic, String owner, List<String> producers, Li
 			}
 		}
 		return this.producers.contains(KafkaPrincipals.EDGE);
+	}
+
+	private static Builder topic(String topic, int partitions) {
+		return new Builder(topic, partitions, null, false, "", List.of());
+	}
+
+	/**
+	 * Reads as a row of the table: name and partitions, then owner, producers, consumers.
+	 */
+	private record Builder(String topic, int partitions, @Nullable Duration retention, boolean compacted, String owner,
+			List<String> producers) {
+
+		Builder keptFor(Duration retention) {
+			return new Builder(this.topic, this.partitions, retention, this.compacted, this.owner, this.producers);
+		}
+
+		Builder compact() {
+			return new Builder(this.topic, this.partitions, this.retention, true, this.owner, this.producers);
+		}
+
+		Builder ownedBy(String owner) {
+			return new Builder(this.topic, this.partitions, this.retention, this.compacted, owner, this.producers);
+		}
+
+		Builder writtenBy(String... producers) {
+			return new Builder(this.topic, this.partitions, this.retention, this.compacted, this.owner,
+					List.of(producers));
+		}
+
+		TopicAccess readBy(String... consumers) {
+			return new TopicAccess(this.topic, this.owner, this.producers, List.of(consumers), this.partitions,
+					this.retention, this.compacted);
+		}
+
 	}
 
 }

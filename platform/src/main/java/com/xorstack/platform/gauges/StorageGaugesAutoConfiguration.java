@@ -2,8 +2,6 @@ package com.xorstack.platform.gauges;
 
 import java.time.Clock;
 
-import org.apache.kafka.clients.admin.NewTopic;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -14,11 +12,8 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
-
-import com.xorstack.platform.events.Topics;
 
 /**
  * Storage gauges in every service with a database of its own and Kafka (not the gateway):
@@ -34,16 +29,6 @@ import com.xorstack.platform.events.Topics;
 @ConditionalOnBooleanProperty(name = "xorstack.storage-gauges.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(StorageGaugesProperties.class)
 public class StorageGaugesAutoConfiguration {
-
-	/**
-	 * As metrics-service declares it (Spring Kafka's admin creates a topic named twice
-	 * once), so that a service started before metrics-service does not publish to a topic
-	 * that is not there yet.
-	 */
-	@Bean
-	NewTopic storageGaugesTopic() {
-		return TopicBuilder.name(Topics.SYSTEM_METRICS).partitions(3).build();
-	}
 
 	@Bean
 	StorageGauges storageGauges(DatabaseClient db, KafkaTemplate<String, byte[]> kafka, ObjectProvider<Clock> clock,
