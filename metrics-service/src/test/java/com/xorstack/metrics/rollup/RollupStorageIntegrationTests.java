@@ -77,6 +77,46 @@ class RollupStorageIntegrationTests extends MetricsIntegrationTest {
 	}
 
 	@Test
+	void aRowInsertedWholeByOneBatchIsAddedToByTheNextWithItsPercentiles() {
+		// the first batch makes the minute's row with its sums, sketch and p50 in one
+		// insert; the second finds it, merges its sketch and adds
+		String function = "fn-" + UUID.randomUUID();
+		Instant at = Instant.now().truncatedTo(ChronoUnit.MINUTES).minusSeconds(120);
+		List<Observation> first = IntStream.rangeClosed(1, 99)
+			.mapToObj((i) -> new Observation(Observation.AI, function, "m", "chat", at.plusSeconds(i % 50), (double) i,
+					i % 33 == 0, 3, 4, null, true))
+			.toList();
+		List<Observation> second = IntStream.rangeClosed(901, 999)
+			.mapToObj((i) -> new Observation(Observation.AI, function, "m", "chat", at.plusSeconds(i % 50), (double) i,
+					false, 3, 4, null, true))
+			.toList();
+		this.writer.prepare(first).block(Duration.ofSeconds(30));
+		this.transactions.transactional(this.writer.write(first)).block(Duration.ofSeconds(30));
+		List<Double> made = minute(function);
+		assertThat(made.subList(0, 3)).containsExactly(99.0, 3.0, 297.0);
+		assertThat(made.get(3)).isBetween(49.0, 51.0);
+		this.transactions.transactional(this.writer.write(second)).block(Duration.ofSeconds(30));
+		// 1..99 and 901..999: the median lies between the two halves
+		List<Double> both = minute(function);
+		assertThat(both.subList(0, 3)).containsExactly(198.0, 3.0, 594.0);
+		assertThat(both.get(3)).isBetween(98.0, 903.0);
+	}
+
+	/** Calls, errors, input tokens and p50 of the function's minute row for model m. */
+	private List<Double> minute(String function) {
+		return this.db
+			.sql("select calls, errors, input_tokens, p50_ms from rollup_minute where kind = :kind and name = :name"
+					+ " and model = 'm' and operation = 'chat'")
+			.bind("kind", Observation.AI)
+			.bind("name", function)
+			.map((row) -> List.of(row.get("calls", Long.class).doubleValue(),
+					row.get("errors", Long.class).doubleValue(), row.get("input_tokens", Long.class).doubleValue(),
+					row.get("p50_ms", Double.class)))
+			.one()
+			.block(Duration.ofSeconds(30));
+	}
+
+	@Test
 	void concurrentBatchesIntoTheSameUserMinutesLoseNoCountAndNoSketchValue() {
 		// eight batches at once, each with the two shared users (made by whichever batch
 		// comes first, then added to by the others) and one user of its own (made whole)
