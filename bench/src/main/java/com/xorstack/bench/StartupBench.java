@@ -161,11 +161,12 @@ final class StartupBench {
 			.start();
 		String output = new String(process.getInputStream().readAllBytes());
 		process.waitFor();
-		System.out.println("NMT of " + service.module() + ":\n" + output.lines()
-			.filter((line) -> line.startsWith("Total") || line.startsWith("-"))
-			.map(String::strip)
-			.reduce((a, b) -> a + "\n" + b)
-			.orElse(output));
+		System.out.println("NMT of " + service.module() + ":\n"
+				+ output.lines()
+					.filter((line) -> line.startsWith("Total") || line.startsWith("-"))
+					.map(String::strip)
+					.reduce((a, b) -> a + "\n" + b)
+					.orElse(output));
 	}
 
 	/** User and system time of the process so far, from /proc (clock ticks of 10 ms). */

@@ -17,9 +17,11 @@ import org.jspecify.annotations.Nullable;
 public final class ServiceProcess implements AutoCloseable {
 
 	/**
-	 * How long a service may take to be ready: four at once with the agent take 26-31 s
-	 * here with C1 (issue #25), a benchmark's full JIT several times that on a busy
-	 * machine; the default leaves room for both. Seconds.
+	 * How long a service may take to be ready, a training start included: four at once
+	 * with the agent take 26-31 s here on a quiet machine, 60-85 s from their AOT caches
+	 * and up to 195 s training on a machine loaded fifty deep (issue #25,
+	 * docs/BENCHMARKS.md), a benchmark's full JIT several times the quiet figure; the
+	 * default leaves room for all of them. Seconds.
 	 */
 	public static final String READY_TIMEOUT = "XORSTACK_READY_TIMEOUT";
 
