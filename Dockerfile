@@ -47,8 +47,11 @@ COPY --from=layers /layers/extracted/snapshot-dependencies/ ./
 COPY --from=layers /layers/extracted/application/ ./
 USER 10001:10001
 # The heap follows the container's memory limit, with the collector the benchmarks ran with
-# (-XX:+UseParallelGC; without it a container of one CPU or under 1792 MB gets SerialGC)
+# (-XX:+UseParallelGC; without it a container of one CPU or under 1792 MB gets SerialGC).
+# glibc keeps memory freed by Netty's, Kafka's and the agent's threads in up to eight arenas
+# per core; two arenas and a trim every 10 s hand it back (issue #25, docs/BENCHMARKS.md).
 ENV OTEL_SERVICE_NAME=${MODULE} \
-	JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=65 -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError"
+	MALLOC_ARENA_MAX=2 \
+	JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=65 -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=10000"
 ENTRYPOINT ["java", "-javaagent:/opt/opentelemetry/opentelemetry-javaagent.jar", \
 	"org.springframework.boot.loader.launch.JarLauncher"]

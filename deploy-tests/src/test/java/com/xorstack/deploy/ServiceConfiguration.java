@@ -17,8 +17,11 @@ record ServiceConfiguration(String module, Map<String, @Nullable String> variabl
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}$]*))?");
 
-	/** Variables the OpenTelemetry agent reads, set beside the service's own. */
-	static final Set<String> AGENT_PREFIXES = Set.of("OTEL_", "JAVA_TOOL_OPTIONS");
+	/**
+	 * Variables the OpenTelemetry agent, the JVM and glibc's malloc read, set beside the
+	 * service's own.
+	 */
+	static final Set<String> AGENT_PREFIXES = Set.of("OTEL_", "JAVA_TOOL_OPTIONS", "MALLOC_ARENA_MAX");
 
 	static ServiceConfiguration of(String module) {
 		String yaml = Repo.read(module + "/src/main/resources/application.yml");

@@ -152,12 +152,17 @@ final class ChildProcess implements AutoCloseable {
 	 * hook.
 	 */
 	@Override
-	public synchronized void close() {
+	public void close() {
+		stop(STOP_TIMEOUT);
+	}
+
+	/** As {@link #close()}, with SIGKILL after {@code timeout}. */
+	synchronized void stop(Duration timeout) {
 		Deque<ProcessHandle> tree = new ArrayDeque<>();
 		tree.add(this.process.toHandle());
 		this.process.descendants().forEach(tree::add);
 		tree.forEach(ProcessHandle::destroy);
-		long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+		long deadline = System.nanoTime() + timeout.toNanos();
 		for (ProcessHandle handle : tree) {
 			long left = Math.max(0, deadline - System.nanoTime());
 			try {

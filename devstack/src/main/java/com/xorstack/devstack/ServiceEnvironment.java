@@ -89,10 +89,6 @@ record ServiceEnvironment(DevStack devStack, Map<Service, Integer> ports, @Nulla
 		return variables;
 	}
 
-	List<String> jvmArguments(Service service) {
-		return (this.otelAgent != null) ? List.of("-javaagent:" + this.otelAgent.toAbsolutePath()) : List.of();
-	}
-
 	/**
 	 * The agent's settings: traces to the local trace server (the agent's Zipkin
 	 * exporter) and over OTLP/HTTP when an endpoint is configured, either or both; with

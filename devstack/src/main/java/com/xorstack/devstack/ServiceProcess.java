@@ -3,6 +3,7 @@ package com.xorstack.devstack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,53 +17,72 @@ import org.jspecify.annotations.Nullable;
 public final class ServiceProcess implements AutoCloseable {
 
 	/**
-	 * How long a service may take to be ready: four at once with the agent take 26-31 s
-	 * here with C1 (issue #25), a benchmark's full JIT several times that on a busy
-	 * machine; the default leaves room for both. Seconds.
+	 * How long a service may take to be ready, a training start included: four at once
+	 * with the agent take 26-31 s here on a quiet machine, 60-85 s from their AOT caches
+	 * and up to 195 s training on a machine loaded fifty deep (issue #25,
+	 * docs/BENCHMARKS.md), a benchmark's full JIT several times the quiet figure; the
+	 * default leaves room for all of them. Seconds.
 	 */
 	public static final String READY_TIMEOUT = "XORSTACK_READY_TIMEOUT";
 
 	private static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(300);
 
+	private static final Duration TRAINING_STOP_TIMEOUT = Duration.ofMinutes(2);
+
 	private final String name;
+
+	private final JavaRuntime java;
 
 	private final Path jar;
 
 	private final int port;
 
-	private final List<String> command;
+	private final ServiceJvm jvm;
+
+	private final @Nullable Path otelAgent;
 
 	private final Map<String, String> environment;
 
+	private final Path logDir;
+
 	private final Path log;
+
+	private @Nullable AotCache aotCache;
 
 	private @Nullable ChildProcess process;
 
+	/** The services' JVM options instead of the defaults, such as {@code -Xmx512m}. */
+	public static final String JVM_OPTIONS = ServiceJvm.OPTIONS;
+
 	/**
-	 * @param jvmArguments added before {@code -jar}, such as a {@code -javaagent:}
+	 * @param otelAgent the OpenTelemetry agent's jar, {@code null} for none
 	 * @param environment added to this JVM's environment
 	 */
-	/** The services' JVM options instead of the defaults, such as {@code -Xmx512m}. */
-	public static final String JVM_OPTIONS = "XORSTACK_SERVICE_JVM_OPTIONS";
+	ServiceProcess(String name, JavaRuntime java, Path jar, int port, @Nullable Path otelAgent,
+			Map<String, String> environment, Path logDir) {
+		this(name, java, jar, port, ServiceJvm.defaults(System.getenv()), otelAgent, environment, logDir);
+	}
 
-	ServiceProcess(String name, JavaRuntime java, Path jar, int port, List<String> jvmArguments,
+	private ServiceProcess(String name, JavaRuntime java, Path jar, int port, ServiceJvm jvm, @Nullable Path otelAgent,
 			Map<String, String> environment, Path logDir) {
 		this.name = name;
+		this.java = java;
 		this.jar = jar;
 		this.port = port;
-		// C1 only by default: five JVMs (and the agent's start-up) share a few cores
-		// here, and
-		// a local suite needs a quick start more than peak throughput. Benchmarks set
-		// XORSTACK_SERVICE_JVM_OPTIONS for the full JIT.
-		List<String> command = new ArrayList<>(List.of(java.java().toString()));
-		String options = System.getenv(JVM_OPTIONS);
-		command.addAll((options != null && !options.isBlank()) ? List.of(options.strip().split("\\s+"))
-				: List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-		command.addAll(jvmArguments);
-		command.addAll(List.of("-jar", jar.toString()));
-		this.command = List.copyOf(command);
+		this.jvm = jvm;
+		this.otelAgent = otelAgent;
 		this.environment = Map.copyOf(environment);
+		this.logDir = logDir;
 		this.log = logDir.resolve(name + ".log");
+	}
+
+	/**
+	 * The same service (port, environment, log) started another way, such as a
+	 * benchmark's comparison of JVM options; stop this one before starting it.
+	 */
+	public ServiceProcess withJvm(ServiceJvm jvm) {
+		return new ServiceProcess(this.name, this.java, this.jar, this.port, jvm, this.otelAgent, this.environment,
+				this.logDir);
 	}
 
 	static Duration readyTimeout(Map<String, String> environment) {
@@ -84,16 +104,75 @@ public final class ServiceProcess implements AutoCloseable {
 
 	/**
 	 * Starts the JVM and waits until {@code /actuator/health/readiness} answers 200, on
-	 * the management port when the service has one ({@code MANAGEMENT_PORT}).
+	 * the management port when the service has one ({@code MANAGEMENT_PORT}). With an
+	 * {@link AotCache} not trained yet, a training start and the cache's assembly come
+	 * first (once per built jar).
 	 */
 	public synchronized ServiceProcess start() {
 		if (isRunning()) {
 			return this;
 		}
-		ChildProcess started = ChildProcess.start(this.name, this.command, this.environment, this.log);
+		AotCache cache = aotCache();
+		if (cache != null && !cache.trained()) {
+			train(cache);
+		}
+		ChildProcess started = ChildProcess.start(this.name, command(cache), childEnvironment(), this.log);
 		started.awaitReady(readyTimeout(System.getenv()), () -> Http.ok(readinessUrl()));
 		this.process = started;
 		return this;
+	}
+
+	/** The command of a start, with the cache when there is one. */
+	List<String> command(@Nullable AotCache cache) {
+		List<String> command = new ArrayList<>(List.of(this.java.java().toString()));
+		command.addAll(this.jvm.options(this.java));
+		String agent = agentArgument();
+		if (cache != null) {
+			command.addAll(cache.run(agent));
+		}
+		else {
+			if (agent != null) {
+				command.add(agent);
+			}
+			command.addAll(List.of("-jar", this.jar.toString()));
+		}
+		return command;
+	}
+
+	private @Nullable String agentArgument() {
+		return (this.otelAgent != null && this.jvm.otelAgent()) ? "-javaagent:" + this.otelAgent.toAbsolutePath()
+				: null;
+	}
+
+	private @Nullable AotCache aotCache() {
+		if (this.aotCache == null && this.jvm.aotCache()) {
+			this.aotCache = AotCache.of(System.getenv(), this.java, this.jar, this.otelAgent);
+		}
+		return this.aotCache;
+	}
+
+	/**
+	 * A start that records the classes the service loads up to ready, stopped at once;
+	 * the cache is assembled from the record. Its own log, beside the service's.
+	 */
+	private void train(AotCache cache) {
+		List<String> command = new ArrayList<>(List.of(this.java.java().toString()));
+		command.addAll(this.jvm.options(this.java));
+		command.addAll(cache.training());
+		Path trainingLog = this.logDir.resolve(this.name + "-aot-training.log");
+		try (ChildProcess training = ChildProcess.start(this.name + " (AOT training)", command, childEnvironment(),
+				trainingLog)) {
+			training.awaitReady(readyTimeout(System.getenv()), () -> Http.ok(readinessUrl()));
+			// the record is written as the JVM exits, which a loaded machine makes slow
+			training.stop(TRAINING_STOP_TIMEOUT);
+		}
+		cache.assemble(this.java, this.jvm.options(this.java), trainingLog);
+	}
+
+	private Map<String, String> childEnvironment() {
+		Map<String, String> variables = new LinkedHashMap<>(this.jvm.environment());
+		variables.putAll(this.environment);
+		return variables;
 	}
 
 	/**

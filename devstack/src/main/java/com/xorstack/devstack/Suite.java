@@ -56,10 +56,8 @@ public final class Suite implements AutoCloseable {
 				settings.serviceVariables());
 		Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
 		for (Service service : Service.values()) {
-			services.put(service,
-					new ServiceProcess(service.module(), java, jars.get(service), ports.get(service),
-							environment.jvmArguments(service), environment.variables(service),
-							devStack.workDir().resolve("logs")));
+			services.put(service, new ServiceProcess(service.module(), java, jars.get(service), ports.get(service),
+					agent, environment.variables(service), devStack.workDir().resolve("logs")));
 		}
 		Suite suite = new Suite(devStack, services);
 		try {

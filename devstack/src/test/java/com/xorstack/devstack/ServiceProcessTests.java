@@ -31,7 +31,7 @@ class ServiceProcessTests {
 	void startsWithItsEnvironmentWaitsForReadinessAndRestartsOnTheSamePort() throws Exception {
 		Path jar = jar(FakeService.class.getName());
 		int port = Ports.free();
-		try (ServiceProcess service = new ServiceProcess("fake-service", JavaRuntime.find(), jar, port, List.of(),
+		try (ServiceProcess service = new ServiceProcess("fake-service", JavaRuntime.find(), jar, port, null,
 				Map.of("SERVER_PORT", String.valueOf(port), "DB_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/x"),
 				this.dir.resolve("logs"))) {
 			service.start();
@@ -54,9 +54,9 @@ class ServiceProcessTests {
 	@Test
 	void probesReadinessOnTheManagementPortWhenTheServiceHasOne() {
 		ServiceProcess plain = new ServiceProcess("plain", JavaRuntime.find(), this.dir.resolve("plain.jar"), 8081,
-				List.of(), Map.of(), this.dir.resolve("logs"));
+				null, Map.of(), this.dir.resolve("logs"));
 		ServiceProcess managed = new ServiceProcess("managed", JavaRuntime.find(), this.dir.resolve("managed.jar"),
-				8080, List.of(), Map.of("MANAGEMENT_PORT", "9080"), this.dir.resolve("logs"));
+				8080, null, Map.of("MANAGEMENT_PORT", "9080"), this.dir.resolve("logs"));
 		assertThat(plain.readinessUrl()).isEqualTo("http://127.0.0.1:8081/actuator/health/readiness");
 		assertThat(managed.readinessUrl()).isEqualTo("http://127.0.0.1:9080/actuator/health/readiness");
 	}
@@ -64,7 +64,7 @@ class ServiceProcessTests {
 	@Test
 	void serviceThatExitsFailsWithItsLog() throws Exception {
 		Path jar = jar("com.xorstack.devstack.NoSuchMain");
-		ServiceProcess service = new ServiceProcess("broken-service", JavaRuntime.find(), jar, Ports.free(), List.of(),
+		ServiceProcess service = new ServiceProcess("broken-service", JavaRuntime.find(), jar, Ports.free(), null,
 				Map.of(), this.dir.resolve("logs"));
 		assertThatExceptionOfType(DevStackException.class).isThrownBy(service::start)
 			.withMessageStartingWith("broken-service exited with code 1 before it was ready; see "
