@@ -61,15 +61,16 @@ class EngagementRepository {
 	}
 
 	/**
-	 * Sessions by the UTC day they started (or over the whole range, day {@code null}):
-	 * how many, how many sessions each signed-in user had, and the median time from a
-	 * session's first to its last event.
+	 * Sessions by the UTC day they started (and, day {@code null}, over the whole range,
+	 * a row even when there were none): how many, how many sessions each signed-in user
+	 * had, and the median time from a session's first to its last event.
 	 */
 	Mono<List<SessionDay>> sessions(DateRange range) {
 		return this.db.sql("""
 				select cast(started_at at time zone 'UTC' as date) as day, count(*) as sessions,
 				  count(*) filter (where user_id is not null) as user_sessions, count(distinct user_id) as users,
-				  percentile_cont(0.5) within group (order by extract(epoch from last_seen - started_at)) as median
+				  coalesce(percentile_cont(0.5) within group (order by extract(epoch from last_seen - started_at)), 0)
+				    as median
 				from session_spans where started_at >= :from and started_at < :to
 				group by grouping sets ((1), ())""")
 			.bind("from", range.from().atStartOfDay(ZoneOffset.UTC).toOffsetDateTime())

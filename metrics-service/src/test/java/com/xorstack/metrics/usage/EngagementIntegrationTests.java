@@ -102,6 +102,9 @@ class EngagementIntegrationTests extends MetricsIntegrationTest {
 		assertThat(map(answer, "summary")).contains(entry("activeUsers", 10), entry("newUsers", 10),
 				entry("returningUsers", 0), entry("sessions", 26), entry("sessionsPerUser", 2.6),
 				entry("medianSessionSeconds", 30.0));
+		// after the last session: a summary of nothing, not an error
+		assertThat(map(get("/engagement", 40, 45), "summary")).contains(entry("sessions", 0),
+				entry("medianSessionSeconds", 0.0), entry("activeUsers", 0));
 		Map<String, Object> later = get("/engagement", 7, 28);
 		assertThat(map(later, "summary")).contains(entry("activeUsers", 7), entry("newUsers", 4),
 				entry("returningUsers", 3));
