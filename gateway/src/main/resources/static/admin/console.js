@@ -1,6 +1,9 @@
 // The Xorstack admin console. Plain ES modules, no framework and no CDN: the page talks only to
 // the gateway's /bff endpoints with its session cookie and the CSRF header; it never sees a token.
 
+import { timeChart, pointsOf } from './charts.js';
+import { renderEngagement } from './engagement.js';
+
 const API = '/bff/api';
 
 // ---- tiny DOM helpers: text is always set as text, never parsed as HTML ----------------------
@@ -162,6 +165,7 @@ let closeStream = () => {};
 
 const TABS = {
   overview: { title: 'Overview', roles: ['admin'], render: renderOverview },
+  engagement: { title: 'Engagement', roles: ['admin'], render: () => renderEngagement({ h, api, show, loading, empty, errorBox, fmt, query }) },
   feedback: { title: 'Feedback', roles: ['admin', 'moderator'], render: renderFeedback },
   ailogs: { title: 'AI logs', roles: ['admin'], render: renderAiLogs },
   performance: { title: 'Performance', roles: ['admin'], render: renderPerformance },
@@ -217,14 +221,15 @@ function renderOverview() {
     const shown = ++chartsShown;
     const to = new Date();
     const from = new Date(to.getTime() - span);
-    const metrics = [['ai.latency.avg_ms', 'AI latency (avg, ms)'], ['ai.calls', 'AI calls'], ['api.latency.p95_ms', 'API p95 (ms)'], ['ai.tokens.total', 'Tokens']];
-    charts.replaceChildren(...metrics.map(([metric, title]) => {
+    const metrics = [['ai.latency.avg_ms', 'AI latency (avg, ms)', 'ms'], ['ai.calls', 'AI calls', 'calls'], ['api.latency.p95_ms', 'API p95 (ms)', 'ms'], ['ai.tokens.total', 'Tokens', 'tokens']];
+    charts.replaceChildren(...metrics.map(([metric, title, unit]) => {
       const heading = () => h('h2', {}, `${title}, ${label}`);
       const panel = h('div', { class: 'panel', 'data-testid': `chart-${metric}`, 'data-step': step }, heading(), loading());
       // a slower answer for a window no longer selected must not replace the newer chart
       const still = (render) => (value) => { if (shown === chartsShown) render(value); };
       api(`/admin/metrics/timeseries${query({ metric, from: from.toISOString(), to: to.toISOString(), step })}`)
-        .then(still(({ data }) => panel.replaceChildren(heading(), lineChart(data.points || data.items || []))))
+        .then(still(({ data }) => panel.replaceChildren(heading(), timeChart({ unit, digits: unit === 'ms' ? 1 : 0,
+          series: [{ label: title, points: pointsOf(data.points || [], 't', 'value') }] }))))
         .catch(still((error) => panel.replaceChildren(heading(), errorBox(error))));
       return panel;
     }));
@@ -234,25 +239,6 @@ function renderOverview() {
   show(h('div', { class: 'filters' }, h('label', {}, 'Window', windowSelect)), status, cards, uptimeOverview(), charts, heatmap, usagePanel());
   connect();
   loadCharts();
-}
-
-function lineChart(points) {
-  if (!points.length) return empty('data points');
-  const values = points.map((p) => Number(p.value ?? p.v ?? 0));
-  const max = Math.max(...values, 1);
-  const w = 600, hgt = 150;
-  const coords = values.map((v, i) => `${(i / Math.max(values.length - 1, 1)) * w},${hgt - (v / max) * (hgt - 10)}`).join(' ');
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  svg.setAttribute('class', 'chart');
-  svg.setAttribute('viewBox', `0 0 ${w} ${hgt + 12}`);
-  svg.setAttribute('preserveAspectRatio', 'none');
-  const line = document.createElementNS(svg.namespaceURI, 'polyline');
-  line.setAttribute('points', coords);
-  const label = document.createElementNS(svg.namespaceURI, 'text');
-  label.setAttribute('x', '2'); label.setAttribute('y', '10');
-  label.textContent = `max ${fmt.num(max, 2)}`;
-  svg.append(line, label);
-  return svg;
 }
 
 /** The app's usage per UTC day over the last two weeks, newest first, and its AI calls by function and operation. */

@@ -40,8 +40,8 @@ class ConsoleBrowserE2ETests {
 	private static final List<String> STORING_SERVICES = List.of("feedback-service", "ailog-service", "metrics-service",
 			"auth-service");
 
-	private static final List<String> ADMIN_TABS = List.of("Overview", "Feedback", "AI logs", "Performance", "Alerts",
-			"Uptime", "Users & roles", "Audit");
+	private static final List<String> ADMIN_TABS = List.of("Overview", "Engagement", "Feedback", "AI logs",
+			"Performance", "Alerts", "Uptime", "Users & roles", "Audit");
 
 	private final String gateway = E2eSuite.get().gatewayUrl();
 
@@ -153,6 +153,94 @@ class ConsoleBrowserE2ETests {
 		assertThat(this.browser.findElements(By.cssSelector("[data-testid='heatmap'] div[title]"))).isNotEmpty()
 			.allSatisfy((cell) -> assertThat(cell.getCssValue("background-color")).matches("rgba?\\(37, 87, 214.*"));
 		Chromium.screenshot(this.browser, "admin-overview-usage");
+	}
+
+	@Test
+	void theValueUnderThePointerIsWhatTheEngagementApiAnswered() {
+		String today = LocalDate.now(ZoneOffset.UTC).toString();
+		String from = LocalDate.now(ZoneOffset.UTC).minusDays(29).toString();
+		String ingest = E2eSuite.get().tokens().clientCredentialsToken("edge-functions", "edge-functions-secret");
+		String user = "e2e-engaged-" + UUID.randomUUID();
+		this.api.post()
+			.uri("/api/usage-events")
+			.headers((headers) -> headers.setBearerAuth(ingest))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("events",
+					List.of(Map.of("id", UUID.randomUUID().toString(), "kind", "feature_used", "feature",
+							"e2e_meal_planner", "userId", user, "sessionId", user + "-s", "occurredAt",
+							java.time.Instant.now().toString()))))
+			.exchange()
+			.expectStatus()
+			.isAccepted();
+		signIn("demo-admin");
+		this.browser.get(this.gateway + "/admin/#engagement");
+		By chart = By.cssSelector("[data-testid='chart-active-users']");
+		// the console's own requests make demo-admin active today, a moment later: read
+		// the
+		// API and the chart again until both have settled on the same day
+		waitUntil((driver) -> {
+			Map<String, Object> day = lastDay(
+					adminGet("/api/admin/analytics/engagement?from=" + from + "&to=" + today));
+			List<String> shown = hover(driver.findElement(chart), 1.0);
+			if (shown.get(0).equals(today) && shown.subList(1, 4)
+				.equals(List.of(users(day.get("dau")), users(day.get("wau")), users(day.get("mau"))))) {
+				return true;
+			}
+			driver.navigate().refresh();
+			waitUntil(ExpectedConditions
+				.visibilityOfElementLocated(By.cssSelector("[data-testid='chart-active-users'] .u-over")));
+			return false;
+		});
+		// the leftmost point is the window's first day
+		assertThat(hover(this.browser.findElement(chart), 0.0).get(0)).isEqualTo(from);
+		String feature = "[data-testid='features-table'] tr[data-feature='e2e_meal_planner'] td";
+		waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(feature)));
+		assertThat(this.browser.findElements(By.cssSelector("[data-testid='retention-table'] tbody tr"))).isNotEmpty();
+		Chromium.screenshot(this.browser, "admin-engagement");
+	}
+
+	/**
+	 * Moves the pointer over the plot at {@code fraction} of its width and answers the
+	 * legend: the time, then each series' value with its unit.
+	 */
+	private List<String> hover(WebElement chart, double fraction) {
+		WebElement over = waitUntil((driver) -> chart.findElement(By.cssSelector(".u-over")));
+		((JavascriptExecutor) this.browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", chart);
+		int width = over.getSize().getWidth();
+		// Selenium measures from the element's centre; one pixel inside either edge
+		int x = (int) Math.round((fraction - 0.5) * (width - 2));
+		new org.openqa.selenium.interactions.Actions(this.browser).moveToElement(over, x, 0).perform();
+		return waitUntil((driver) -> {
+			List<String> values = chart.findElements(By.cssSelector(".u-legend .u-value"))
+				.stream()
+				.map(WebElement::getText)
+				.toList();
+			return (values.isEmpty() || values.get(0).equals("–")) ? null : values;
+		});
+	}
+
+	/** A count as the legend shows it, such as {@code 1,234 users}. */
+	private static String users(Object count) {
+		return String.format(java.util.Locale.US, "%,d users", ((Number) count).longValue());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> lastDay(Map<String, Object> engagement) {
+		List<Map<String, Object>> days = (List<Map<String, Object>>) engagement.get("days");
+		return days.get(days.size() - 1);
+	}
+
+	private Map<String, Object> adminGet(String uri) {
+		return this.api.get()
+			.uri(uri)
+			.headers((headers) -> headers.setBearerAuth(E2eSuite.token("demo-admin")))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
 	}
 
 	private static Map<String, Object> usageEvent(String kind) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -17,7 +18,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Writes a batch of activity in three statements, each with its keys sorted so that two
+ * Writes a batch of activity in five statements, each with its keys sorted so that two
  * consumers writing at once lock rows in the same order.
  */
 @Repository
@@ -25,8 +26,11 @@ public class ActivityRepository {
 
 	private final DatabaseClient db;
 
+	private final EngagementRows engagement;
+
 	ActivityRepository(DatabaseClient db) {
 		this.db = db;
+		this.engagement = new EngagementRows(db);
 	}
 
 	/** Runs inside the caller's transaction. */
@@ -34,19 +38,26 @@ public class ActivityRepository {
 		Map<String, Instant> lastSeen = new TreeMap<>();
 		Set<String> users = new TreeSet<>();
 		Set<String> sessions = new TreeSet<>();
+		Map<String, LocalDate> firstDays = new TreeMap<>();
+		Map<String, EngagementRows.Span> spans = new TreeMap<>();
 		for (Activity activity : activities) {
-			String day = LocalDate.ofInstant(activity.at(), ZoneOffset.UTC).toString();
-			if (activity.userId() != null && !activity.userId().isBlank()) {
-				users.add(day + "|" + activity.userId());
+			LocalDate date = LocalDate.ofInstant(activity.at(), ZoneOffset.UTC);
+			String day = date.toString();
+			@Nullable String user = (activity.userId() != null && !activity.userId().isBlank()) ? activity.userId() : null;
+			if (user != null) {
+				users.add(day + "|" + user);
+				firstDays.merge(user, date, (a, b) -> a.isBefore(b) ? a : b);
 			}
 			if (activity.sessionId() != null && !activity.sessionId().isBlank()) {
 				sessions.add(day + "|" + activity.sessionId());
 				lastSeen.merge(activity.sessionId(), activity.at(), (a, b) -> a.isAfter(b) ? a : b);
+				spans.merge(activity.sessionId(), new EngagementRows.Span(user, activity.at(), activity.at()),
+						EngagementRows.Span::merge);
 			}
 		}
 		return Flux
 			.concat(daily("daily_users", "user_id", users), daily("daily_sessions", "session_id", sessions),
-					touch(lastSeen))
+					touch(lastSeen), this.engagement.firstDays(firstDays), this.engagement.spans(spans))
 			.then();
 	}
 

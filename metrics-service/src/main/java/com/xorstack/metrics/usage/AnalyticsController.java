@@ -2,9 +2,6 @@ package com.xorstack.metrics.usage;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,8 +27,6 @@ import com.xorstack.platform.web.InvalidParameterException;
 @RestController
 @RequestMapping("/api/admin/analytics")
 class AnalyticsController {
-
-	private static final long MAX_DAYS = 366;
 
 	private final AnalyticsRepository analytics;
 
@@ -111,25 +106,8 @@ class AnalyticsController {
 	}
 
 	private LocalDate[] range(@Nullable String from, @Nullable String to) {
-		LocalDate today = LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
-		LocalDate end = (to != null) ? date("to", to) : today;
-		LocalDate start = (from != null) ? date("from", from) : end.minusDays(29);
-		if (start.isAfter(end)) {
-			throw new InvalidParameterException("from", "must not be after to");
-		}
-		if (ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
-			throw new InvalidParameterException("from", "must be at most " + MAX_DAYS + " days before to");
-		}
-		return new LocalDate[] { start, end };
-	}
-
-	private static LocalDate date(String field, String text) {
-		try {
-			return LocalDate.parse(text);
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidParameterException(field, "must be an ISO date such as 2026-11-25");
-		}
+		DateRange range = DateRange.parse(from, to, this.clock);
+		return new LocalDate[] { range.from(), range.to() };
 	}
 
 	private static List<Map<String, Object>> labelled(String label, List<Map.Entry<String, Long>> counts) {

@@ -14,7 +14,10 @@ record UsageEvent(@NotNull UUID id,
 		@NotNull @Pattern(regexp = "[a-z][a-z0-9_]{0,63}",
 				message = "must be snake_case, such as session_started") String kind,
 		@Nullable @Size(max = 200) String userId, @Nullable @Size(max = 200) String sessionId,
-		@NotNull Instant occurredAt, @Nullable @Size(max = 32) Map<String, @Size(max = 500) String> attributes) {
+		@NotNull Instant occurredAt,
+		@Nullable @Pattern(regexp = "[a-z][a-z0-9_.-]{0,63}",
+				message = "must be a lower-case name such as meal_planner") String feature,
+		@Nullable @Size(max = 32) Map<String, @Size(max = 500) String> attributes) {
 
 	static final String SESSION_STARTED = "session_started";
 

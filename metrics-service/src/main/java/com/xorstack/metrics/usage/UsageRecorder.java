@@ -43,8 +43,11 @@ class UsageRecorder {
 
 	private final MetricsChanges changes;
 
+	private final FeatureRepository features;
+
 	UsageRecorder(ProcessedEvents processed, ActivityRepository activity, DatabaseClient db,
-			TransactionalOperator transactions, MetricsChanges changes) {
+			TransactionalOperator transactions, MetricsChanges changes, FeatureRepository features) {
+		this.features = features;
 		this.processed = processed;
 		this.activity = activity;
 		this.db = db;
@@ -73,16 +76,20 @@ class UsageRecorder {
 	private Mono<Void> write(Map<String, UsageEvent> byId, Set<String> fresh) {
 		Map<String, Long> perDayAndKind = new TreeMap<>();
 		List<Activity> activities = new ArrayList<>();
+		List<UsageEvent> applied = new ArrayList<>();
 		byId.forEach((id, event) -> {
 			if (fresh.contains(id)) {
 				String day = LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC).toString();
 				perDayAndKind.merge(day + "|" + event.kind(), 1L, Long::sum);
 				activities.add(new Activity(event.occurredAt(), event.userId(), event.sessionId()));
+				applied.add(event);
 			}
 		});
 		return Flux.fromIterable(perDayAndKind.entrySet())
 			.concatMap((entry) -> count(entry.getKey(), entry.getValue()))
-			.then(this.activity.record(activities));
+			.then(this.activity.record(activities))
+			.then(this.features.record(applied))
+			.then();
 	}
 
 	private Mono<Long> count(String dayAndKind, long events) {
