@@ -1,6 +1,8 @@
 // The Xorstack admin console. Plain ES modules, no framework and no CDN: the page talks only to
 // the gateway's /bff endpoints with its session cookie and the CSRF header; it never sees a token.
 
+import { databasePanel } from './database.js';
+
 const API = '/bff/api';
 
 // ---- tiny DOM helpers: text is always set as text, never parsed as HTML ----------------------
@@ -414,7 +416,7 @@ function renderPerformance() {
       h('td', {}, s.current == null ? '–' : `${fmt.num(s.current, 2)} ${s.unit || ''}`),
       h('td', {}, h('span', { class: `pill ${s.status === 'ok' ? 'ok' : s.status === 'breached' ? 'bad' : 'warn'}` }, s.status.replace('_', ' '))))))))
     : empty('objectives'))).catch((error) => slos.replaceChildren(h('h2', {}, 'Service level objectives'), errorBox(error)));
-  show(api3, slos, slowestPanel(), storagePanel());
+  show(api3, slos, slowestPanel(), databasePanel({ api, h, loading, empty, errorBox, fmt }), storagePanel());
 }
 
 /** The slowest API requests of the last hour, each leading to its trace. */

@@ -3,6 +3,7 @@ package com.xorstack.devstack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,6 +64,30 @@ public final class ServiceProcess implements AutoCloseable {
 		this.command = List.copyOf(command);
 		this.environment = Map.copyOf(environment);
 		this.log = logDir.resolve(name + ".log");
+	}
+
+	/**
+	 * The same service once more, not started: the same jar, JVM options and settings,
+	 * but its own ports and log, with {@code overrides} on top of its environment.
+	 */
+	ServiceProcess twin(String name, Map<String, String> overrides) {
+		Map<String, String> environment = new LinkedHashMap<>(this.environment);
+		int port = Ports.free();
+		environment.put("SERVER_PORT", String.valueOf(port));
+		environment.computeIfPresent("MANAGEMENT_PORT", (key, value) -> String.valueOf(Ports.free()));
+		environment.putAll(overrides);
+		return new ServiceProcess(name, this.command, port, this.jar, environment,
+				this.log.resolveSibling(name + ".log"));
+	}
+
+	private ServiceProcess(String name, List<String> command, int port, Path jar, Map<String, String> environment,
+			Path log) {
+		this.name = name;
+		this.jar = jar;
+		this.port = port;
+		this.command = command;
+		this.environment = Map.copyOf(environment);
+		this.log = log;
 	}
 
 	static Duration readyTimeout(Map<String, String> environment) {
