@@ -7,6 +7,8 @@ import io.r2dbc.proxy.ProxyConnectionFactory;
 import io.r2dbc.spi.ConnectionFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -38,6 +40,23 @@ public class DatabaseMetricsAutoConfiguration {
 	@Bean
 	static MeteredConnectionFactory meteredConnectionFactory(ObjectProvider<StatementMeter> meter) {
 		return new MeteredConnectionFactory(meter);
+	}
+
+	/**
+	 * Boot declares the pool with {@code destroyMethod = "dispose"}, which the proxy has
+	 * not: Spring would refuse to register the bean's destruction. The wrapper disposes
+	 * the pool itself ({@link MeteredConnectionFactory#postProcessBeforeDestruction}).
+	 */
+	@Bean
+	static BeanFactoryPostProcessor connectionFactoryDestroyedThroughItsProxy() {
+		return (beanFactory) -> {
+			for (String name : beanFactory.getBeanNamesForType(ConnectionFactory.class, true, false)) {
+				if (beanFactory.containsBeanDefinition(name)
+						&& beanFactory.getBeanDefinition(name) instanceof AbstractBeanDefinition definition) {
+					definition.setEnforceDestroyMethod(false);
+				}
+			}
+		};
 	}
 
 	@Bean
