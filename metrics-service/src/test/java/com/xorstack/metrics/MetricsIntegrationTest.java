@@ -55,7 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"xorstack.uptime.builtin.test-unreachable-database.url=r2dbc:postgresql://127.0.0.1:9/metrics",
 				"xorstack.uptime.builtin.test-unreachable-database.username=metrics",
 				// the database metrics tests wait for this service's own readings
-				"xorstack.database-metrics.interval=PT3S", "xorstack.database-metrics.top=50" })
+				"xorstack.database-metrics.interval=PT10S", "xorstack.database-metrics.top=20" })
 @AutoConfigureWebTestClient(timeout = "30s")
 public abstract class MetricsIntegrationTest {
 
