@@ -3,6 +3,7 @@
 
 import { timeChart, pointsOf } from './charts.js';
 import { renderEngagement } from './engagement.js';
+import { databasePanel } from './database.js';
 
 const API = '/bff/api';
 
@@ -400,7 +401,7 @@ function renderPerformance() {
       h('td', {}, s.current == null ? '–' : `${fmt.num(s.current, 2)} ${s.unit || ''}`),
       h('td', {}, h('span', { class: `pill ${s.status === 'ok' ? 'ok' : s.status === 'breached' ? 'bad' : 'warn'}` }, s.status.replace('_', ' '))))))))
     : empty('objectives'))).catch((error) => slos.replaceChildren(h('h2', {}, 'Service level objectives'), errorBox(error)));
-  show(api3, slos, slowestPanel(), storagePanel());
+  show(api3, slos, slowestPanel(), databasePanel({ api, h, loading, empty, errorBox, fmt }), storagePanel());
 }
 
 /** The slowest API requests of the last hour, each leading to its trace. */

@@ -13,7 +13,7 @@ import com.xorstack.devstack.SuiteSettings;
  * Runs one benchmark against a suite it starts itself from the built jars, on free ports
  * with empty databases suffixed {@code _bench_<pid>}, dropped at the end;
  * {@code redaction} runs in process, without a suite. Usage:
- * {@code Bench <gateway|feedback|ailog|dashboard|startup|redaction> [--key value ...]};
+ * {@code Bench <gateway|feedback|ailog|dashboard|startup|database|redaction> [--key value ...]};
  * see docs/BENCHMARKS.md.
  */
 public final class Bench {
@@ -24,7 +24,7 @@ public final class Bench {
 	public static void main(String[] args) throws Exception {
 		if (args.length == 0) {
 			System.err.println(
-					"Usage: Bench <gateway|feedback|ailog|dashboard|startup|redaction> [--key value ...]; see docs/BENCHMARKS.md");
+					"Usage: Bench <gateway|feedback|ailog|dashboard|startup|database|redaction> [--key value ...]; see docs/BENCHMARKS.md");
 			System.exit(2);
 		}
 		Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
@@ -41,6 +41,7 @@ public final class Bench {
 				case "ailog" -> new AilogIngestBench(suite, options).run();
 				case "dashboard" -> new DashboardBench(suite, options).run();
 				case "startup" -> new StartupBench(suite, options).run();
+				case "database" -> new DatabaseMetricsBench(suite, options).run();
 				default -> {
 					System.err.println("Unknown benchmark " + args[0]);
 					yield 2;

@@ -159,7 +159,7 @@ final class GatewayOverheadBench {
 	}
 
 	/** Twenty items of demo-user's, so that the list reads a full page. */
-	private void seedFeedback() throws Exception {
+	void seedFeedback() throws Exception {
 		HttpClient client = HttpClient.newHttpClient();
 		String token = token();
 		for (int i = 0; i < 20; i++) {
@@ -220,7 +220,7 @@ final class GatewayOverheadBench {
 	}
 
 	/** CPU time a process has used, user and system. */
-	private record Cpu(long pid) {
+	record Cpu(long pid) {
 
 		/**
 		 * CPU time the whole machine was busy (every process: load generator, gateway,

@@ -85,6 +85,19 @@ public final class ServiceProcess implements AutoCloseable {
 				this.logDir);
 	}
 
+	/**
+	 * The same service once more, not started: the same jar, JVM options and settings,
+	 * but its own ports and log, with {@code overrides} on top of its environment.
+	 */
+	ServiceProcess twin(String name, Map<String, String> overrides) {
+		Map<String, String> environment = new LinkedHashMap<>(this.environment);
+		int port = Ports.free();
+		environment.put("SERVER_PORT", String.valueOf(port));
+		environment.computeIfPresent("MANAGEMENT_PORT", (key, value) -> String.valueOf(Ports.free()));
+		environment.putAll(overrides);
+		return new ServiceProcess(name, this.java, this.jar, port, this.jvm, this.otelAgent, environment, this.logDir);
+	}
+
 	static Duration readyTimeout(Map<String, String> environment) {
 		String seconds = environment.get(READY_TIMEOUT);
 		if (seconds == null || seconds.isBlank()) {

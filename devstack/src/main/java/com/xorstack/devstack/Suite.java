@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +28,8 @@ public final class Suite implements AutoCloseable {
 	private final DevStack devStack;
 
 	private final Map<Service, ServiceProcess> services;
+
+	private final List<ServiceProcess> twins = new CopyOnWriteArrayList<>();
 
 	private boolean closed;
 
@@ -112,6 +115,18 @@ public final class Suite implements AutoCloseable {
 	}
 
 	/**
+	 * Starts a second process of {@code service} with the same settings plus
+	 * {@code overrides}, on ports of its own, stopped with the suite: for comparing one
+	 * setting in one run, both processes on the same machine at the same time (the
+	 * database-metrics benchmark). Named {@code name} in its log file.
+	 */
+	public ServiceProcess startTwin(Service service, String name, Map<String, String> overrides) {
+		ServiceProcess twin = service(service).twin(name, overrides);
+		this.twins.add(twin);
+		return twin.start();
+	}
+
+	/**
 	 * Tokens from the suite's Keycloak, for the demo users and the edge-functions client.
 	 */
 	public TokenClient tokens() {
@@ -137,6 +152,7 @@ public final class Suite implements AutoCloseable {
 		}
 		this.closed = true;
 		service(Service.GATEWAY).stop();
+		this.twins.forEach(ServiceProcess::stop);
 		Parallel.forEach(BEHIND_GATEWAY.stream().map(this::service).toList(), ServiceProcess::stop);
 		if (this.dropDatabasesOnClose) {
 			try {

@@ -20,7 +20,7 @@ import com.xorstack.platform.gauges.StorageSizes.TableSize;
  * One reading of {@code com.xorstack.system.gauge.v1} (see
  * {@code schemas/system.gauge.v1.json}); its id is also the CloudEvent id.
  */
-record GaugeReading(UUID id, String name, long value, String unit, Map<String, String> labels, Instant at) {
+record GaugeReading(UUID id, String name, Number value, String unit, Map<String, String> labels, Instant at) {
 
 	static final String STORAGE_BYTES = "storage.bytes";
 
@@ -35,6 +35,14 @@ record GaugeReading(UUID id, String name, long value, String unit, Map<String, S
 		labels.put("service", service);
 		labels.put("kind", size.table());
 		return new GaugeReading(UUID.randomUUID(), STORAGE_BYTES, size.bytes(), "bytes", labels, at);
+	}
+
+	/**
+	 * A reading of {@code name}; {@code value} a {@code Long} or a {@code Double},
+	 * written as JSON writes either.
+	 */
+	static GaugeReading of(String name, Number value, String unit, Map<String, String> labels, Instant at) {
+		return new GaugeReading(UUID.randomUUID(), name, value, unit, labels, at);
 	}
 
 	/** Binary mode, keyed by the gauge's name. */

@@ -1,11 +1,8 @@
 package com.xorstack.platform.gauges;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -18,7 +15,6 @@ import reactor.core.scheduler.Schedulers;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.ProducerListener;
 
 /**
  * Publishes one {@code storage.bytes} reading per table of the service's database on
@@ -42,7 +38,7 @@ final class StorageGauges implements SmartLifecycle {
 
 	private final StorageSizes sizes;
 
-	private final KafkaTemplate<String, byte[]> kafka;
+	private final GaugeSender sender;
 
 	private final Clock clock;
 
@@ -54,20 +50,13 @@ final class StorageGauges implements SmartLifecycle {
 
 	private volatile boolean started;
 
-	/**
-	 * Sends through a template of its own over the service's producer factory (the same
-	 * producer and settings) that does not log each failed record: the run logs once.
-	 */
 	StorageGauges(StorageSizes sizes, KafkaTemplate<String, byte[]> kafka, Clock clock, String service,
 			Duration interval) {
 		if (interval.isNegative() || interval.isZero()) {
 			throw new IllegalArgumentException("xorstack.storage-gauges.interval must be positive: " + interval);
 		}
 		this.sizes = sizes;
-		this.kafka = new KafkaTemplate<>(kafka.getProducerFactory());
-		this.kafka.setProducerListener(new ProducerListener<>() {
-		});
-		this.kafka.setMicrometerEnabled(false);
+		this.sender = new GaugeSender(kafka, service);
 		this.clock = clock;
 		this.service = service;
 		this.interval = interval;
@@ -96,17 +85,24 @@ final class StorageGauges implements SmartLifecycle {
 	 * run that succeeded answered.
 	 */
 	static <T> Flux<T> every(Supplier<Mono<T>> run, Duration first, Duration interval, Scheduler scheduler) {
+		return every("Storage gauges", run, first, interval, scheduler);
+	}
+
+	/** As above; {@code what} names the gauges in the warning of a run given up. */
+	static <T> Flux<T> every(String what, Supplier<Mono<T>> run, Duration first, Duration interval,
+			Scheduler scheduler) {
 		// a run asks for the next tick only when it ends (prefetch 0); a tick that comes
 		// before, as one may at the instant a hung run is cut, would otherwise end the
 		// interval with an overflow error
 		return Flux.interval(first, interval, scheduler)
 			.onBackpressureDrop()
-			.concatMap((tick) -> run.get().timeout(interval, scheduler).onErrorResume((ex) -> skipped(ex, interval)),
+			.concatMap(
+					(tick) -> run.get().timeout(interval, scheduler).onErrorResume((ex) -> skipped(what, ex, interval)),
 					0);
 	}
 
-	private static <T> Mono<T> skipped(Throwable failure, Duration interval) {
-		log.warn("Storage gauges not published, next try in {}: {}", interval, failure.toString());
+	private static <T> Mono<T> skipped(String what, Throwable failure, Duration interval) {
+		log.warn("{} not published, next try in {}: {}", what, interval, failure.toString());
 		return Mono.empty();
 	}
 
@@ -117,21 +113,8 @@ final class StorageGauges implements SmartLifecycle {
 			return this.sizes.measure()
 				.map((size) -> GaugeReading.storage(size, this.service, at))
 				.collectList()
-				.flatMap(this::send);
+				.flatMap(this.sender::send);
 		});
-	}
-
-	/**
-	 * All readings at once, then their acknowledgements. {@code send} blocks while the
-	 * broker's metadata is unknown: kept off the event loop.
-	 */
-	private Mono<Integer> send(List<GaugeReading> readings) {
-		URI source = URI.create("/" + this.service);
-		return Mono
-			.fromCallable(() -> readings.stream().map((reading) -> this.kafka.send(reading.toRecord(source))).toList())
-			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap((sends) -> Mono.fromFuture(CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))))
-			.thenReturn(readings.size());
 	}
 
 }
