@@ -53,7 +53,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 				// points at a port nothing listens on
 				"xorstack.uptime.tick=PT1H", "xorstack.uptime.builtin.test-unreachable-database.type=database",
 				"xorstack.uptime.builtin.test-unreachable-database.url=r2dbc:postgresql://127.0.0.1:9/metrics",
-				"xorstack.uptime.builtin.test-unreachable-database.username=metrics" })
+				"xorstack.uptime.builtin.test-unreachable-database.username=metrics",
+				// the database metrics test reads its statements within a minute
+				"xorstack.database-metrics.interval=PT10S", "xorstack.database-metrics.top=20" })
 @AutoConfigureWebTestClient(timeout = "30s")
 public abstract class MetricsIntegrationTest {
 
