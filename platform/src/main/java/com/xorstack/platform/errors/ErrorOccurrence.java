@@ -11,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.xorstack.platform.events.CloudEventRecords;
 import com.xorstack.platform.events.EventTypes;
+import com.xorstack.platform.events.KafkaPrincipals;
 import com.xorstack.platform.events.OutgoingEvent;
 import com.xorstack.platform.events.Topics;
 
@@ -36,8 +37,17 @@ record ErrorOccurrence(UUID id, String service, String route, String method, int
 	/** Binary mode, keyed by the service, like the storage gauges on the same topic. */
 	ProducerRecord<String, byte[]> toRecord() {
 		return CloudEventRecords.toRecord(new OutgoingEvent(this.id, EventTypes.SYSTEM_ERROR,
-				URI.create("/" + this.service), this.at.atOffset(ZoneOffset.UTC), Topics.SYSTEM_METRICS, this.service,
+				URI.create(source(this.service)), this.at.atOffset(ZoneOffset.UTC), Topics.SYSTEM_METRICS, this.service,
 				JSON.writeValueAsBytes(this)));
+	}
+
+	/**
+	 * The service's fixed {@code ce_source} (the gateway's is {@code /xorstack/gateway}),
+	 * which consumers check against the topic's producers.
+	 */
+	static String source(String service) {
+		return (KafkaPrincipals.ALL.contains(service) && !KafkaPrincipals.EDGE.equals(service))
+				? KafkaPrincipals.source(service) : "/" + service;
 	}
 
 }

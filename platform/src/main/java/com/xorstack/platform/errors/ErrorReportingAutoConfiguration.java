@@ -1,11 +1,7 @@
 package com.xorstack.platform.errors;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Properties;
 
 import io.sentry.Sentry;
 import io.sentry.SentryOptions;
@@ -28,7 +24,8 @@ import org.springframework.kafka.core.KafkaTemplate;
  * Error reporting in every reactive web service: the {@link UnhandledErrorWebFilter} with
  * Sentry (only when {@code SENTRY_DSN} is set) and the Kafka count (when the service has
  * Kafka) as its sinks. {@code xorstack.errors.enabled=false} turns both off. The gateway
- * names routes by its own {@link ErrorRoute} bean.
+ * names routes by its own {@link ErrorRoute} bean and declares its upstream failures as
+ * {@link ExpectedErrors}.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -38,8 +35,9 @@ public class ErrorReportingAutoConfiguration {
 
 	@Bean
 	UnhandledErrorWebFilter unhandledErrorWebFilter(List<ErrorSink> sinks, ObjectProvider<ErrorRoute> route,
-			ObjectProvider<Clock> clock, Environment environment) {
+			ObjectProvider<ExpectedErrors> expected, ObjectProvider<Clock> clock, Environment environment) {
 		return new UnhandledErrorWebFilter(sinks, route.getIfUnique(ErrorRoute::matchedPattern),
+				expected.getIfUnique(ExpectedErrors::none),
 				environment.getProperty("spring.application.name", "application"), clock.getIfUnique(Clock::systemUTC));
 	}
 
@@ -63,7 +61,7 @@ public class ErrorReportingAutoConfiguration {
 		static void configure(SentryOptions options, SentryProperties properties, String service) {
 			options.setDsn(properties.dsn());
 			options.setEnvironment(properties.environment());
-			options.setRelease((properties.release() != null) ? properties.release() : "xorstack@" + version());
+			options.setRelease(properties.releaseOrDefault());
 			options.setTag("service", service);
 			options.setSendDefaultPii(false);
 			options.setAttachServerName(false);
@@ -75,20 +73,6 @@ public class ErrorReportingAutoConfiguration {
 			options.setTracesSampleRate(null);
 			options.addInAppInclude("com.xorstack");
 			options.setBeforeSend(new SentryScrubber());
-		}
-
-		static String version() {
-			try (InputStream in = SentryConfiguration.class
-				.getResourceAsStream("/META-INF/xorstack-build.properties")) {
-				Properties build = new Properties();
-				if (in != null) {
-					build.load(in);
-				}
-				return build.getProperty("version", "unknown");
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
 		}
 
 	}

@@ -23,7 +23,8 @@ import org.springframework.web.util.DisconnectedClientHelper;
  * answered it with a 500 and left the exception in {@link #EXCEPTION_ATTRIBUTE} (the
  * services), or the error passed every filter on its way to the exception handlers (the
  * gateway, and failures outside a controller). Errors with a status below 500 are the
- * client's and a client that went away is no error: neither is reported.
+ * client's, a client that went away is no error, and {@link ExpectedErrors} are answered
+ * on purpose: none of these is reported.
  * <p>
  * The trace is read when the request enters, where the agent's server span is current;
  * later callbacks may run on another thread without it.
@@ -42,13 +43,17 @@ public final class UnhandledErrorWebFilter implements WebFilter, Ordered {
 
 	private final ErrorRoute route;
 
+	private final ExpectedErrors expected;
+
 	private final String service;
 
 	private final Clock clock;
 
-	UnhandledErrorWebFilter(List<ErrorSink> sinks, ErrorRoute route, String service, Clock clock) {
+	UnhandledErrorWebFilter(List<ErrorSink> sinks, ErrorRoute route, ExpectedErrors expected, String service,
+			Clock clock) {
 		this.sinks = List.copyOf(sinks);
 		this.route = route;
+		this.expected = expected;
 		this.service = service;
 		this.clock = clock;
 	}
@@ -79,7 +84,7 @@ public final class UnhandledErrorWebFilter implements WebFilter, Ordered {
 	private void escaped(ServerWebExchange exchange, Throwable ex, SpanContext span) {
 		int status = (ex instanceof ErrorResponse response) ? response.getStatusCode().value() : 500;
 		if (status >= 500 && !DisconnectedClientHelper.isClientDisconnectedException(ex)
-				&& exchange.getAttribute(EXCEPTION_ATTRIBUTE) == null) {
+				&& !this.expected.isExpected(ex) && exchange.getAttribute(EXCEPTION_ATTRIBUTE) == null) {
 			report(exchange, ex, status, span);
 		}
 	}

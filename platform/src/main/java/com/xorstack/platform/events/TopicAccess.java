@@ -46,7 +46,7 @@ public record TopicAccess(String topic, String owner, List<String> producers, Li
 					List.of(KafkaPrincipals.METRICS)),
 			new TopicAccess(Topics.SYSTEM_METRICS, KafkaPrincipals.METRICS,
 					List.of(KafkaPrincipals.EDGE, KafkaPrincipals.FEEDBACK, KafkaPrincipals.METRICS,
-							KafkaPrincipals.AILOG, KafkaPrincipals.AUTH),
+							KafkaPrincipals.AILOG, KafkaPrincipals.AUTH, KafkaPrincipals.GATEWAY),
 					List.of(KafkaPrincipals.METRICS)),
 			new TopicAccess(Topics.ALERTS_EVENTS, KafkaPrincipals.METRICS, List.of(KafkaPrincipals.METRICS), List.of()),
 			new TopicAccess(Topics.AUTH_ROLE_EVENTS, KafkaPrincipals.AUTH, List.of(KafkaPrincipals.AUTH), List.of()));

@@ -37,6 +37,9 @@ public final class ApiAccessRules {
 			.hasRole(INGEST)
 			.pathMatchers("/api/admin/feedback", "/api/admin/feedback/**")
 			.hasAnyRole(MODERATOR, ADMIN)
+			// the Errors view: exception classes and routes, nothing personal
+			.pathMatchers(HttpMethod.GET, "/api/admin/errors")
+			.hasAnyRole(MODERATOR, ADMIN)
 			// uptime checks reach out to admin-given addresses: admins only, named here
 			// so a
 			// broadening of the rule below cannot widen them silently
