@@ -1,6 +1,9 @@
 // The Xorstack admin console. Plain ES modules, no framework and no CDN: the page talks only to
 // the gateway's /bff endpoints with its session cookie and the CSRF header; it never sees a token.
 
+import { renderErrors } from './errors.js';
+import { reportErrors } from './report-errors.js';
+
 const API = '/bff/api';
 
 // ---- tiny DOM helpers: text is always set as text, never parsed as HTML ----------------------
@@ -167,6 +170,7 @@ const TABS = {
   performance: { title: 'Performance', roles: ['admin'], render: renderPerformance },
   alerts: { title: 'Alerts', roles: ['admin'], render: renderAlerts },
   uptime: { title: 'Uptime', roles: ['admin'], render: renderUptime },
+  errors: { title: 'Errors', roles: ['admin', 'moderator'], render: () => renderErrors({ h, show, api, query, loading, empty, errorBox, fmt, traceLink, lineChart }) },
   users: { title: 'Users & roles', roles: ['admin'], render: renderUsers },
   audit: { title: 'Audit', roles: ['admin'], render: renderAudit },
 };
@@ -639,6 +643,7 @@ async function start() {
   } catch (error) { show(errorBox(error)); return; }
   document.getElementById('who').textContent = `${session.username} (${session.roles.join(', ')})`;
   csrfToken = session.csrfToken;
+  reportErrors(session.sentry);
   // only http(s): a template is configuration, yet a javascript: URL must never become a link
   if (/^https?:\/\//.test(session.traceUiUrl || '')) traceUiUrl = session.traceUiUrl;
   document.getElementById('logout-csrf').value = csrfToken;
