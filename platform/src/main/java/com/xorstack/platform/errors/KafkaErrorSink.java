@@ -30,10 +30,12 @@ final class KafkaErrorSink implements ErrorSink {
 
 	@Override
 	public void report(UnhandledError error) {
-		ErrorOccurrence occurrence = ErrorOccurrence.of(error);
-		Mono.fromFuture(() -> this.kafka.send(occurrence.toRecord()))
+		// the id is a random UUID (SecureRandom) and send may block: both off the event
+		// loop
+		Mono.fromFuture(() -> this.kafka.send(ErrorOccurrence.of(error).toRecord()))
 			.subscribeOn(Schedulers.boundedElastic())
-			.subscribe(null, (ex) -> log.warn("Error occurrence {} not published: {}", occurrence.id(), ex.toString()));
+			.subscribe(null, (ex) -> log.warn("An unhandled {} on {} was not published: {}", error.exceptionType(),
+					error.route(), ex.toString()));
 	}
 
 	@Override

@@ -20,14 +20,14 @@ import org.springframework.beans.factory.DisposableBean;
  * OpenTelemetry trace, so that Sentry and the trace UI name the same id. Built from the
  * error alone, not from the SDK's scope (which a reactive request does not keep), with
  * the route instead of the path; {@link SentryScrubber} still checks it on the way out.
- * The SDK's first capture looks up the host name: kept off the event loop.
+ * Built and sent off the event loop: the event's id is a random UUID (SecureRandom), and
+ * the SDK's first capture looks up the host name.
  */
 final class SentryErrorSink implements ErrorSink, DisposableBean {
 
 	@Override
 	public void report(UnhandledError error) {
-		SentryEvent event = event(error);
-		Schedulers.boundedElastic().schedule(() -> Sentry.captureEvent(event));
+		Schedulers.boundedElastic().schedule(() -> Sentry.captureEvent(event(error)));
 	}
 
 	static SentryEvent event(UnhandledError error) {
