@@ -25,7 +25,7 @@ public final class ApiAccessRules {
 			// the API's description and the event schemas are public, like the API's
 			// existence; they grant nothing
 			.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/openapi/*", "/swagger-ui.html",
-					"/swagger-ui/**", "/webjars/swagger-ui/**", "/widget/*", "/schemas", "/schemas/*")
+					"/swagger-ui/**", "/webjars/swagger-ui/**", "/widget/*", "/vendor/*", "/schemas", "/schemas/*")
 			.permitAll()
 			// the public status page and its data (metrics-service answers 404 unless
 			// xorstack.uptime.public-status is on); no identifiers in either
