@@ -4,6 +4,8 @@
 import { timeChart, pointsOf } from './charts.js';
 import { renderEngagement } from './engagement.js';
 import { databasePanel } from './database.js';
+import { renderErrors } from './errors.js';
+import { reportErrors } from './report-errors.js';
 
 const API = '/bff/api';
 
@@ -172,6 +174,7 @@ const TABS = {
   performance: { title: 'Performance', roles: ['admin'], render: renderPerformance },
   alerts: { title: 'Alerts', roles: ['admin'], render: renderAlerts },
   uptime: { title: 'Uptime', roles: ['admin'], render: renderUptime },
+  errors: { title: 'Errors', roles: ['admin', 'moderator'], render: () => renderErrors({ h, show, api, query, loading, empty, errorBox, fmt, traceLink }) },
   users: { title: 'Users & roles', roles: ['admin'], render: renderUsers },
   audit: { title: 'Audit', roles: ['admin'], render: renderAudit },
 };
@@ -626,6 +629,7 @@ async function start() {
   } catch (error) { show(errorBox(error)); return; }
   document.getElementById('who').textContent = `${session.username} (${session.roles.join(', ')})`;
   csrfToken = session.csrfToken;
+  reportErrors(session.sentry);
   // only http(s): a template is configuration, yet a javascript: URL must never become a link
   if (/^https?:\/\//.test(session.traceUiUrl || '')) traceUiUrl = session.traceUiUrl;
   document.getElementById('logout-csrf').value = csrfToken;

@@ -6,6 +6,9 @@
  * data-api            where the gateway is (default: the origin this script came from)
  * data-token-function the name of a global function answering the SPA's access token (or a Promise of it);
  *                     or call XorstackFeedback.configure({ getToken: () => ... }) from the app
+ * data-sentry-dsn     optional: the gateway's browser Sentry DSN (SENTRY_BROWSER_DSN); the widget then loads
+ * data-sentry-environment  the gateway's scrubbed Sentry SDK (/vendor/sentry-browser.js) and reports the page's
+ * data-sentry-release      unhandled errors with them. Leave it off when the app runs Sentry itself.
  *
  * Feedback is tied to the trace of the app's last API call, so an SRE opens that request's trace from
  * the console: pass each gateway response to XorstackFeedback.noteResponse(response) (it reads the
@@ -168,5 +171,17 @@
       if (typeof id === 'string' && TRACE_ID.test(id)) lastTraceId = id;
     },
   };
+  // Sentry, only when the app's tag names a DSN: the SDK from the gateway (a classic script, no
+  // CORS needed), with the same scrubbing as the console's; the app's policy must allow its origin.
+  function reportErrors() {
+    const dsn = script && script.dataset.sentryDsn;
+    if (!dsn || !/^https?:\/\//.test(dsn)) return;
+    const sdk = document.createElement('script');
+    sdk.src = `${settings.api}/vendor/sentry-browser.js`;
+    sdk.addEventListener('load', () => window.XorstackSentry.start({ dsn, environment: script.dataset.sentryEnvironment,
+      release: script.dataset.sentryRelease, page: 'widget' }));
+    document.head.append(sdk);
+  }
+  reportErrors();
   if (document.body) mount(); else document.addEventListener('DOMContentLoaded', mount);
 })();

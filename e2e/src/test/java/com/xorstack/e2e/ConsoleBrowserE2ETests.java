@@ -41,7 +41,7 @@ class ConsoleBrowserE2ETests {
 			"auth-service");
 
 	private static final List<String> ADMIN_TABS = List.of("Overview", "Engagement", "Feedback", "AI logs",
-			"Performance", "Alerts", "Uptime", "Users & roles", "Audit");
+			"Performance", "Alerts", "Uptime", "Errors", "Users & roles", "Audit");
 
 	private final String gateway = E2eSuite.get().gatewayUrl();
 
@@ -269,7 +269,7 @@ class ConsoleBrowserE2ETests {
 		submitFeedback("demo-user", "The heart-rate chart is blank " + marker);
 
 		signIn("demo-moderator");
-		assertThat(tabTitles()).containsExactly("Feedback");
+		assertThat(tabTitles()).containsExactly("Feedback", "Errors");
 		WebElement text = this.browser.findElement(By.cssSelector("form.filters input[name='q']"));
 		text.sendKeys(marker);
 		this.browser.findElement(By.cssSelector("form.filters button[type='submit']")).click();

@@ -33,9 +33,12 @@ class ConsoleController {
 
 	private final @Nullable String traceUiUrl;
 
-	ConsoleController(ConsoleProperties properties) {
+	private final BrowserSentryProperties sentry;
+
+	ConsoleController(ConsoleProperties properties, BrowserSentryProperties sentry) {
 		String url = properties.traceUiUrl();
 		this.traceUiUrl = (url != null && url.contains("{traceId}")) ? url : null;
+		this.sentry = sentry;
 	}
 
 	@Bean
@@ -62,7 +65,21 @@ class ConsoleController {
 		if (csrf == null) {
 			return Mono.error(new IllegalStateException("No CSRF token on a console request"));
 		}
-		return csrf.map((token) -> describe(user, token, this.traceUiUrl));
+		return csrf.map((token) -> describe(user, token, this.traceUiUrl)).map(this::withSentry);
+	}
+
+	/**
+	 * Where the page reports its errors ({@code sentry}), absent when it reports nowhere.
+	 */
+	private Map<String, Object> withSentry(Map<String, Object> session) {
+		if (this.sentry.enabled()) {
+			Map<String, @Nullable String> sentry = new LinkedHashMap<>();
+			sentry.put("dsn", this.sentry.dsn());
+			sentry.put("environment", this.sentry.environment());
+			sentry.put("release", this.sentry.releaseOrDefault());
+			session.put("sentry", sentry);
+		}
+		return session;
 	}
 
 	private static Map<String, Object> describe(OidcUser user, CsrfToken csrf, @Nullable String traceUiUrl) {

@@ -11,13 +11,15 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
+import com.xorstack.gateway.console.BrowserSentryProperties;
+
 /**
  * The edge filters, the connections' time limits, and the CORS rules that Spring Security
  * applies ({@code SecurityConfiguration}), so a preflight is answered before any token is
  * asked for.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(EdgeProperties.class)
+@EnableConfigurationProperties({ EdgeProperties.class, BrowserSentryProperties.class })
 class EdgeConfiguration {
 
 	@Bean
@@ -36,8 +38,8 @@ class EdgeConfiguration {
 	}
 
 	@Bean
-	SecurityHeadersWebFilter securityHeadersWebFilter() {
-		return new SecurityHeadersWebFilter();
+	SecurityHeadersWebFilter securityHeadersWebFilter(BrowserSentryProperties sentry) {
+		return new SecurityHeadersWebFilter(sentry.origin());
 	}
 
 	@Bean

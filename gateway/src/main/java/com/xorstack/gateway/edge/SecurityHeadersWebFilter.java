@@ -1,5 +1,6 @@
 package com.xorstack.gateway.edge;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -48,6 +49,13 @@ final class SecurityHeadersWebFilter implements WebFilter, Ordered {
 	/** Everything else is JSON: a browser that opens it loads nothing with it. */
 	static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+	/** The browser Sentry's origin, which the console and widget pages may post to. */
+	private final @Nullable String reportOrigin;
+
+	SecurityHeadersWebFilter(@Nullable String reportOrigin) {
+		this.reportOrigin = reportOrigin;
+	}
+
 	@Override
 	public int getOrder() {
 		return Ordered.HIGHEST_PRECEDENCE;
@@ -75,13 +83,25 @@ final class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		return API_POLICY;
 	}
 
-	private static void secure(ServerWebExchange exchange) {
+	/**
+	 * {@link #policy(String)}, with the browser Sentry's origin added to the connect-src
+	 * of the two pages that report to it, and only when it is configured.
+	 */
+	static String policy(String path, @Nullable String reportOrigin) {
+		String policy = policy(path);
+		if (reportOrigin == null || !(policy.equals(CONSOLE_POLICY) || policy.equals(WIDGET_POLICY))) {
+			return policy;
+		}
+		return policy.replace("connect-src 'self';", "connect-src 'self' " + reportOrigin + ";");
+	}
+
+	private void secure(ServerWebExchange exchange) {
 		HttpHeaders headers = exchange.getResponse().getHeaders();
 		headers.set("X-Content-Type-Options", "nosniff");
 		headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
 		headers.set("X-Frame-Options", "DENY");
 		String path = exchange.getRequest().getPath().value();
-		headers.set("Content-Security-Policy", policy(path));
+		headers.set("Content-Security-Policy", policy(path, this.reportOrigin));
 		headers.set("Referrer-Policy", "no-referrer");
 		if (path.startsWith("/api/")) {
 			// Answers carry health data; no shared or browser cache may keep them.

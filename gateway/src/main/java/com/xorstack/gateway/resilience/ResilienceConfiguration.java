@@ -5,6 +5,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.xorstack.platform.errors.ExpectedErrors;
+
 /**
  * The breakers and time limits themselves come from Spring Cloud CircuitBreaker, set up
  * from the {@code resilience4j.*} properties; this adds the answers a caller gets when
@@ -12,6 +14,12 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class ResilienceConfiguration {
+
+	/** Not reported as the gateway's errors (platform's error reporting). */
+	@Bean
+	ExpectedErrors upstreamFailures() {
+		return UpstreamFailureHandler::answers;
+	}
 
 	@Bean
 	UpstreamFailureHandler upstreamFailureHandler(CircuitBreakerRegistry breakers) {

@@ -64,6 +64,15 @@ final class UpstreamFailureHandler implements WebExceptionHandler {
 		return Mono.error(ex);
 	}
 
+	/**
+	 * Whether this handler answers {@code ex} with a problem of its own (on a route): an
+	 * upstream failure, counted per route by the request events, not an error of the
+	 * gateway to report.
+	 */
+	static boolean answers(Throwable ex) {
+		return isOpenCircuit(ex) || isTimeout(ex) || has(ex, IOException.class);
+	}
+
 	private static boolean isOpenCircuit(Throwable ex) {
 		return has(ex, CallNotPermittedException.class) || has(ex, ServiceUnavailableException.class);
 	}

@@ -1,5 +1,7 @@
 package com.xorstack.gateway.console;
 
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -50,8 +52,13 @@ class ConsoleInMemorySessionsIntegrationTests {
 		ConsoleSignIn browser = new ConsoleSignIn("http://127.0.0.1:" + this.port);
 		assertThat(browser.signIn("demo-admin").statusCode()).isEqualTo(200);
 		assertThat(browser.cookie("XORSTACK_SESSION")).isPresent();
-		assertThat(browser.get("/bff/session").statusCode()).isEqualTo(200);
+		HttpResponse<String> session = browser.get("/bff/session");
+		assertThat(session.statusCode()).isEqualTo(200);
 		assertThat(browser.get("/bff/api/me").statusCode()).isEqualTo(200);
+		// no SENTRY_BROWSER_DSN: the page is told of no Sentry and may reach nothing more
+		assertThat(session.body()).doesNotContain("sentry");
+		assertThat(browser.get("/admin/").headers().firstValue("Content-Security-Policy").orElseThrow())
+			.contains("connect-src 'self';");
 	}
 
 }

@@ -57,7 +57,11 @@ class ConsoleIntegrationTests {
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		StandInServices.register(registry, downstream.port());
 		registry.add("xorstack.gateway.console.trace-ui-url", () -> TRACE_UI_URL);
+		registry.add("xorstack.gateway.browser-sentry.dsn", () -> BROWSER_DSN);
+		registry.add("xorstack.gateway.browser-sentry.environment", () -> "staging-test");
 	}
+
+	private static final String BROWSER_DSN = "https://0123456789abcdef@o7.ingest.sentry.example:8443/42";
 
 	private static final String TRACE_UI_URL = "http://127.0.0.1:9411/zipkin/traces/{traceId}";
 
@@ -89,6 +93,19 @@ class ConsoleIntegrationTests {
 		assertThat(session.body()).doesNotContain("eyJ");
 		// the page links trace ids to the deployment's trace UI
 		assertThat(who.path("traceUiUrl").asString()).isEqualTo(TRACE_UI_URL);
+		// and reports its errors to the browser Sentry project, whose origin alone its
+		// policy adds
+		assertThat(who.path("sentry").path("dsn").asString()).isEqualTo(BROWSER_DSN);
+		assertThat(who.path("sentry").path("environment").asString()).isEqualTo("staging-test");
+		assertThat(who.path("sentry").path("release").asString()).startsWith("xorstack@").doesNotContain("@project");
+		assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+			.contains("connect-src 'self' https://o7.ingest.sentry.example:8443;");
+		assertThat(session.headers().firstValue("Content-Security-Policy").orElseThrow())
+			.isEqualTo("default-src 'none'; frame-ancestors 'none'");
+		HttpResponse<String> sdk = browser.get("/vendor/sentry-browser.js");
+		assertThat(sdk.statusCode()).isEqualTo(200);
+		assertThat(sdk.headers().firstValue("Content-Type").orElseThrow()).contains("javascript");
+		assertThat(sdk.body()).contains("XorstackSentry");
 
 		HttpResponse<String> relayed = browser.get("/bff/api/me");
 		assertThat(relayed.statusCode()).isEqualTo(200);

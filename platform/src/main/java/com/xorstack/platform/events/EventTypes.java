@@ -61,6 +61,13 @@ public final class EventTypes {
 	public static final String SYSTEM_GAUGE = "com.xorstack.system.gauge.v1";
 
 	/**
+	 * A service answered a request with an error of its own, a 5xx (on
+	 * {@code system.metrics.v1}, key: the service); metrics-service counts them for the
+	 * console's Errors view. The exception's class, never its message.
+	 */
+	public static final String SYSTEM_ERROR = "com.xorstack.system.error.v1";
+
+	/**
 	 * An alert rule changed state to firing or resolved (on {@code alerts.events.v1},
 	 * key: ruleId); metrics-service publishes it with the history row of the change.
 	 */

@@ -64,7 +64,7 @@ public record TopicAccess(String topic, String owner, List<String> producers, Li
 				.readBy(METRICS),
 			topic(Topics.USAGE_EVENTS, 3).ownedBy(METRICS).writtenBy(EDGE).readBy(METRICS),
 			topic(Topics.SYSTEM_METRICS, 3).ownedBy(METRICS)
-				.writtenBy(EDGE, FEEDBACK, METRICS, AILOG, AUTH)
+				.writtenBy(EDGE, FEEDBACK, METRICS, AILOG, AUTH, GATEWAY)
 				.readBy(METRICS),
 			topic(Topics.ALERTS_EVENTS, 3).ownedBy(METRICS).writtenBy(METRICS).readBy(),
 			topic(Topics.AUTH_ROLE_EVENTS, 2).ownedBy(AUTH).writtenBy(AUTH).readBy());

@@ -25,7 +25,7 @@ public final class ApiAccessRules {
 			// the API's description and the event schemas are public, like the API's
 			// existence; they grant nothing
 			.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/openapi/*", "/swagger-ui.html",
-					"/swagger-ui/**", "/webjars/swagger-ui/**", "/widget/*", "/schemas", "/schemas/*")
+					"/swagger-ui/**", "/webjars/swagger-ui/**", "/widget/*", "/vendor/*", "/schemas", "/schemas/*")
 			.permitAll()
 			// the public status page and its data (metrics-service answers 404 unless
 			// xorstack.uptime.public-status is on); no identifiers in either
@@ -36,6 +36,9 @@ public final class ApiAccessRules {
 			.pathMatchers(HttpMethod.POST, "/api/ai-logs", "/api/usage-events", "/api/system-metrics", "/v1/traces")
 			.hasRole(INGEST)
 			.pathMatchers("/api/admin/feedback", "/api/admin/feedback/**")
+			.hasAnyRole(MODERATOR, ADMIN)
+			// the Errors view: exception classes and routes, nothing personal
+			.pathMatchers(HttpMethod.GET, "/api/admin/errors")
 			.hasAnyRole(MODERATOR, ADMIN)
 			// uptime checks reach out to admin-given addresses: admins only, named here
 			// so a

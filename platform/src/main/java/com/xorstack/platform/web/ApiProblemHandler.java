@@ -24,13 +24,14 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.util.DisconnectedClientHelper;
 
+import com.xorstack.platform.errors.UnhandledErrorWebFilter;
 import com.xorstack.platform.tracing.TraceContexts;
 
 /**
  * The problem responses every service gives for bad input, registered as each service's
  * one {@code @RestControllerAdvice}: a 400 names the offending field in {@code errors},
  * an oversize body is a 413, and nothing unexpected leaks as anything but a plain 500
- * problem.
+ * problem, which the {@code errors} package reports.
  */
 public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
@@ -89,12 +90,14 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	 * answered with nothing, there being no one left to read it.
 	 */
 	@ExceptionHandler(Exception.class)
-	Mono<ResponseEntity<Object>> handleUnexpected(Exception ex) {
+	Mono<ResponseEntity<Object>> handleUnexpected(Exception ex, ServerWebExchange exchange) {
 		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
 			log.debug("The client went away: {}", ex.toString());
 			return Mono.empty();
 		}
 		log.error("Unexpected error", ex);
+		// reported (Sentry, the Errors view) once the answer is out
+		exchange.getAttributes().put(UnhandledErrorWebFilter.EXCEPTION_ATTRIBUTE, ex);
 		ProblemDetail problem = withTraceId(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Something went wrong on our side; it has been logged."));
 		return Mono.just(ResponseEntity.internalServerError().body(problem));
