@@ -84,7 +84,15 @@ public final class DevStack implements AutoCloseable {
 		return new DevStackStarter(settings, workDir(settings), traceServerPort).start();
 	}
 
-	private static Path workDir(DevStackSettings settings) {
+	/**
+	 * Kafka, Keycloak and Redis without the service databases, for the
+	 * {@link SharedStackServer} whose test JVMs each make their own.
+	 */
+	static DevStack startWithoutDatabases(DevStackSettings settings) {
+		return new DevStackStarter(settings, workDir(settings), null, false).start();
+	}
+
+	static Path workDir(DevStackSettings settings) {
 		try {
 			if (settings.workDir() != null) {
 				return Files.createDirectories(settings.workDir());

@@ -34,10 +34,21 @@ final class DevStackStarter {
 
 	private @Nullable TraceServer traceServer;
 
+	/**
+	 * Whether to make the service databases: a stack shared by test JVMs leaves that to
+	 * each.
+	 */
+	private final boolean databases;
+
 	DevStackStarter(DevStackSettings settings, Path workDir, @Nullable Integer traceServerPort) {
+		this(settings, workDir, traceServerPort, true);
+	}
+
+	DevStackStarter(DevStackSettings settings, Path workDir, @Nullable Integer traceServerPort, boolean databases) {
 		this.settings = settings;
 		this.workDir = workDir;
 		this.traceServerPort = traceServerPort;
+		this.databases = databases;
 	}
 
 	DevStack start() {
@@ -45,7 +56,9 @@ final class DevStackStarter {
 			List<Callable<Object>> slowParts = slowParts();
 			Postgres postgres = remember(Postgres.connect(this.settings.postgresUrl(), this.settings.postgresUser(),
 					this.settings.postgresPassword(), this.workDir.resolve("logs")));
-			postgres.ensureDatabases(databases(), this.settings.recreateDatabases());
+			if (this.databases) {
+				postgres.ensureDatabases(databases(), this.settings.recreateDatabases());
+			}
 			Redis redis = remember(redis());
 			if (!redis.available()) {
 				logger.log(System.Logger.Level.WARNING,

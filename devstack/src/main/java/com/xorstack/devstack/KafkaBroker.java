@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A single-node Kafka broker in KRaft mode (broker and controller in one JVM) run from
  * the jars that devstack-artifacts resolved, secured as in production: SASL/SCRAM-SHA-512
@@ -20,22 +22,36 @@ final class KafkaBroker implements AutoCloseable {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
-	private final List<String> command;
+	private final @Nullable List<String> command;
 
-	private final Path log;
+	private final @Nullable Path log;
 
 	private final int port;
 
-	private volatile ChildProcess process;
+	private volatile @Nullable ChildProcess process;
 
 	private final KafkaUsers users;
 
-	private KafkaBroker(ChildProcess process, List<String> command, Path log, int port, KafkaUsers users) {
+	/** The process that owns the broker when this one does not. */
+	private final SharedStackControl.@Nullable Client owner;
+
+	private KafkaBroker(@Nullable ChildProcess process, @Nullable List<String> command, @Nullable Path log, int port,
+			KafkaUsers users, SharedStackControl.@Nullable Client owner) {
 		this.process = process;
 		this.command = command;
 		this.log = log;
 		this.port = port;
 		this.users = users;
+		this.owner = owner;
+	}
+
+	/**
+	 * A broker that another process started and keeps (the build's
+	 * {@link SharedStackServer}): {@link #stop()} and {@link #restart()} ask that
+	 * process, {@link #close()} leaves it running.
+	 */
+	static KafkaBroker ownedBy(SharedStackControl.Client owner, int port, KafkaUsers users) {
+		return new KafkaBroker(null, null, null, port, users, owner);
 	}
 
 	/**
@@ -53,7 +69,7 @@ final class KafkaBroker implements AutoCloseable {
 		List<String> command = command(java, artifacts, dir, "kafka.Kafka", config.toString());
 		ChildProcess process = launch(command, log, port);
 		KafkaBroker broker = new KafkaBroker(process, command, log, port,
-				new KafkaUsers("127.0.0.1:" + port, adminPassword));
+				new KafkaUsers("127.0.0.1:" + port, adminPassword), null);
 		try {
 			broker.users.create();
 		}
@@ -74,12 +90,20 @@ final class KafkaBroker implements AutoCloseable {
 	 * same topics and records: tests of clients that must survive an outage use it.
 	 */
 	synchronized void stop() {
-		this.process.close();
+		if (this.owner != null) {
+			this.owner.send(SharedStackControl.STOP_KAFKA);
+		}
+		else if (this.process != null) {
+			this.process.close();
+		}
 	}
 
 	/** Starts a stopped broker again on the same ports with the same data. */
 	synchronized void restart() {
-		if (!this.process.isAlive()) {
+		if (this.owner != null) {
+			this.owner.send(SharedStackControl.START_KAFKA);
+		}
+		else if (this.process != null && !this.process.isAlive() && this.command != null && this.log != null) {
 			this.process = launch(this.command, this.log, this.port);
 		}
 	}
@@ -159,13 +183,18 @@ final class KafkaBroker implements AutoCloseable {
 		return this.port;
 	}
 
+	/** The broker's process id; {@code -1} when another process owns it. */
 	long pid() {
-		return this.process.pid();
+		ChildProcess current = this.process;
+		return (current != null) ? current.pid() : -1;
 	}
 
 	@Override
 	public void close() {
-		this.process.close();
+		ChildProcess current = this.process;
+		if (current != null) {
+			current.close();
+		}
 	}
 
 	@Override

@@ -56,6 +56,18 @@ final class KafkaUsers {
 		KafkaPrincipals.ALL.forEach((principal) -> this.passwords.put(principal, MachineSecret.random(24)));
 	}
 
+	/** The users another process made, with the passwords it made for them. */
+	KafkaUsers(String bootstrapServers, String adminPassword, Map<String, String> passwords) {
+		this.bootstrapServers = bootstrapServers;
+		this.adminPassword = adminPassword;
+		this.passwords.putAll(passwords);
+	}
+
+	/** Each principal's password of this run, without the administrator's. */
+	Map<String, String> passwords() {
+		return Map.copyOf(this.passwords);
+	}
+
 	/**
 	 * Gives every principal its credential and ACLs and returns when the broker applies
 	 * them (a client that signs in a moment later is not refused).

@@ -37,13 +37,13 @@ final class KeycloakServer implements AutoCloseable {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
-	private final ChildProcess process;
+	private final @Nullable ChildProcess process;
 
 	private final int port;
 
 	private final @Nullable KeycloakFrontDoor frontDoor;
 
-	private KeycloakServer(ChildProcess process, int port, @Nullable KeycloakFrontDoor frontDoor) {
+	private KeycloakServer(@Nullable ChildProcess process, int port, @Nullable KeycloakFrontDoor frontDoor) {
 		this.process = process;
 		this.port = port;
 		this.frontDoor = frontDoor;
@@ -72,6 +72,14 @@ final class KeycloakServer implements AutoCloseable {
 			frontDoor.close();
 			throw ex;
 		}
+	}
+
+	/**
+	 * A Keycloak that another process started and keeps (the build's
+	 * {@link SharedStackServer}); {@link #close()} leaves it running.
+	 */
+	static KeycloakServer ownedElsewhere(int port) {
+		return new KeycloakServer(null, port, null);
 	}
 
 	static Path requireRealm(Path realmFile) {
@@ -151,13 +159,16 @@ final class KeycloakServer implements AutoCloseable {
 		return this.port;
 	}
 
+	/** The server's process id; {@code -1} when another process owns it. */
 	long pid() {
-		return this.process.pid();
+		return (this.process != null) ? this.process.pid() : -1;
 	}
 
 	@Override
 	public void close() {
-		this.process.close();
+		if (this.process != null) {
+			this.process.close();
+		}
 		if (this.frontDoor != null) {
 			this.frontDoor.close();
 		}

@@ -15,8 +15,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one fixture for a service's integration tests: a real Kafka and Keycloak on free
- * ports and empty PostgreSQL databases of its own (suffixed {@code _it_<pid>}), started
- * once per test JVM on first use and stopped when the JVM exits. Spring tests register
+ * ports and empty PostgreSQL databases of its own (suffixed {@code _it_<pid>}), made on
+ * first use and dropped when the JVM exits. Under Maven, Kafka, Keycloak and Redis are
+ * the build's, started once for every module ({@link SharedTestStack}), with an empty
+ * broker for each test JVM; elsewhere they are this JVM's own. Spring tests register
  * {@link #springProperties} through {@code @DynamicPropertySource}.
  */
 public final class TestStack {
@@ -44,7 +46,9 @@ public final class TestStack {
 			synchronized (TestStack.class) {
 				current = instance;
 				if (current == null) {
-					DevStack stack = DevStack.start(DevStackSettings.forTests(databaseSuffix()));
+					DevStackSettings settings = DevStackSettings.forTests(databaseSuffix());
+					DevStack shared = SharedTestStack.attach(settings);
+					DevStack stack = (shared != null) ? shared : DevStack.start(settings);
 					Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(stack), "test-stack-stop"));
 					current = new TestStack(stack);
 					instance = current;

@@ -19,7 +19,6 @@ import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,28 +37,21 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class KafkaSecurityTests {
 
-	private static final String SUFFIX = "_kafka_it_" + ProcessHandle.current().pid();
-
 	private static DevStack stack;
 
+	/**
+	 * The broker the services' tests use (the build's, see {@link SharedTestStack}): the
+	 * ACLs checked are the ones they run under, and no broker starts for this class
+	 * alone.
+	 */
 	@BeforeAll
 	static void start() throws Exception {
-		stack = DevStack.start(DevStackSettings.forTests(SUFFIX).withParts(true, false));
+		stack = TestStack.get().devStack();
 		try (Admin admin = Admin.create(stack.kafkaClientProperties("admin"))) {
 			List<NewTopic> topics = TopicAccess.ALL.stream()
 				.map((access) -> new NewTopic(access.topic(), 1, (short) 1))
 				.toList();
 			admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
-		}
-	}
-
-	@AfterAll
-	static void stop() {
-		try {
-			stack.dropDatabases();
-		}
-		finally {
-			stack.close();
 		}
 	}
 
