@@ -48,6 +48,8 @@ final class GatewayOverheadBench {
 
 	private final Duration warmUp;
 
+	private final Duration warmUpLimit;
+
 	private final List<String> requests;
 
 	GatewayOverheadBench(Suite suite, Map<String, String> options) {
@@ -57,6 +59,7 @@ final class GatewayOverheadBench {
 		this.rounds = Bench.intOption(options, "rounds", 5);
 		this.rate = Bench.intOption(options, "rate", 200);
 		this.warmUp = Duration.ofSeconds(Bench.intOption(options, "warm-up", 90));
+		this.warmUpLimit = Duration.ofSeconds(Bench.intOption(options, "warm-up-limit", 600));
 		this.requests = List.of(options.getOrDefault("requests", "me,feedback").split(","));
 	}
 
@@ -65,9 +68,10 @@ final class GatewayOverheadBench {
 				"gateway overhead: %s; throughput with %d connections, latency at %d req/s; %d rounds of %s each way%n",
 				this.requests, this.concurrency, this.rate, this.rounds, this.round);
 		List<String> table = new ArrayList<>();
+		List<String> atRate = new ArrayList<>();
 		boolean clean = true;
 		for (String name : this.requests) {
-			clean &= measure(name.trim(), table);
+			clean &= measure(name.trim(), table, atRate);
 		}
 		System.out.println();
 		System.out.println(
@@ -75,6 +79,11 @@ final class GatewayOverheadBench {
 						+ this.rate + "/s | p99 ms at " + this.rate + "/s |");
 		System.out.println("|---|---|---|---|---|---|---|---|");
 		table.forEach(System.out::println);
+		System.out.println();
+		System.out.println("| request | path | CPU ms/req gateway at " + this.rate + "/s | CPU ms/req service at "
+				+ this.rate + "/s | CPU ms/req metrics-service at " + this.rate + "/s |");
+		System.out.println("|---|---|---|---|---|");
+		atRate.forEach(System.out::println);
 		if (!clean) {
 			System.out.println("NOT CLEAN: some requests did not answer 200 (see the statuses above)");
 			return 1;
@@ -82,7 +91,7 @@ final class GatewayOverheadBench {
 		return 0;
 	}
 
-	private boolean measure(String name, List<String> table) throws Exception {
+	private boolean measure(String name, List<String> table, List<String> atRate) throws Exception {
 		Service service = switch (name) {
 			case "me" -> Service.AUTH;
 			case "feedback" -> Service.FEEDBACK;
@@ -100,11 +109,8 @@ final class GatewayOverheadBench {
 		Cpu metricsCpu = new Cpu(this.suite.service(Service.METRICS).pid());
 		String token = token();
 		System.out.printf("%s: GET %s%n", name, path);
-		// the gateway's code path is long and reactive: the JIT needs tens of thousands
-		// of
-		// requests before it reaches its steady state (a 15 s warm-up left it at a third)
-		load.run("warm-up", this.concurrency, this.warmUp, get(direct, token));
-		load.run("warm-up", this.concurrency, this.warmUp, get(gateway, token));
+		warmUp(load, "direct", get(direct, token), serviceCpu);
+		warmUp(load, "gateway", get(gateway, token), gatewayCpu);
 		List<Run> directRuns = new ArrayList<>();
 		List<Run> gatewayRuns = new ArrayList<>();
 		boolean clean = true;
@@ -131,11 +137,21 @@ final class GatewayOverheadBench {
 		for (int r = 0; r < this.rounds; r++) {
 			String fresh = token();
 			for (boolean viaGateway : new boolean[] { false, true }) {
+				long gatewayBefore = gatewayCpu.nanos();
+				long serviceBefore = serviceCpu.nanos();
+				long metricsBefore = metricsCpu.nanos();
 				LoadGenerator.Result result = load.runAtRate(viaGateway ? "gateway" : "direct", this.rate, this.round,
 						get(viaGateway ? gateway : direct, fresh));
-				System.out.printf("  at %d/s: %s%n", this.rate, result);
+				Run run = (viaGateway ? gatewayRuns : directRuns).get(r);
+				run.paced = result;
+				// the same rate both ways: what each process spends on a request, with
+				// its fixed background work shared by as many requests on either path
+				run.pacedCpuMs = new double[] { (gatewayCpu.nanos() - gatewayBefore) / 1e6 / result.requests(),
+						(serviceCpu.nanos() - serviceBefore) / 1e6 / result.requests(),
+						(metricsCpu.nanos() - metricsBefore) / 1e6 / result.requests() };
+				System.out.printf("  at %d/s: %s  CPU ms/req: gateway %.3f, service %.3f, metrics-service %.3f%n",
+						this.rate, result, run.pacedCpuMs[0], run.pacedCpuMs[1], run.pacedCpuMs[2]);
 				clean &= result.count(200) == result.requests();
-				(viaGateway ? gatewayRuns : directRuns).get(r).paced = result;
 			}
 		}
 		double directRps = Statistics.median(directRuns, (run) -> run.flatOut.perSecond());
@@ -155,7 +171,44 @@ final class GatewayOverheadBench {
 				path, gatewayRps / directRps,
 				Statistics.median(gatewayRuns, Run::machineCpuMs) / Statistics.median(directRuns, Run::machineCpuMs),
 				gatewayP50 - directP50, gatewayP99 - directP99));
+		atRate.add(String.format("| GET %s | direct to %s | – | %.3f | %.3f |", path, service.module(),
+				Statistics.median(directRuns, (run) -> run.pacedCpuMs[1]),
+				Statistics.median(directRuns, (run) -> run.pacedCpuMs[2])));
+		atRate.add(String.format("| GET %s | through the gateway | %.3f | %.3f | %.3f |", path,
+				Statistics.median(gatewayRuns, (run) -> run.pacedCpuMs[0]),
+				Statistics.median(gatewayRuns, (run) -> run.pacedCpuMs[1]),
+				Statistics.median(gatewayRuns, (run) -> run.pacedCpuMs[2])));
 		return clean;
+	}
+
+	/**
+	 * Sends a path's requests until the JIT has settled, judged by the CPU time per
+	 * request of the process that answers them ({@code cpu}): at least {@code --warm-up}
+	 * seconds, then slices of {@code --seconds} until one costs within 10 % of the one
+	 * before, for at most {@code --warm-up-limit} seconds. The gateway's code path is
+	 * long and reactive, and the JIT needs tens of thousands of its requests before it
+	 * reaches its steady state: on a slow or loaded machine a fixed time is far fewer
+	 * requests, and the rounds measured the compiler (6 ms of gateway CPU a request where
+	 * a warm one costs under 1 ms).
+	 */
+	private void warmUp(LoadGenerator load, String label, IntFunction<HttpRequest> requests, Cpu cpu) {
+		long limit = System.nanoTime() + this.warmUpLimit.toNanos();
+		long before = cpu.nanos();
+		LoadGenerator.Result first = load.run("warm-up", this.concurrency, this.warmUp, requests);
+		double previous = (cpu.nanos() - before) / 1e6 / Math.max(1, first.requests());
+		System.out.printf("  warm-up %s: %.0f req/s, %.3f CPU ms/req over %s%n", label, first.perSecond(), previous,
+				this.warmUp);
+		while (System.nanoTime() < limit) {
+			before = cpu.nanos();
+			LoadGenerator.Result slice = load.run("warm-up", this.concurrency, this.round, requests);
+			double cost = (cpu.nanos() - before) / 1e6 / Math.max(1, slice.requests());
+			System.out.printf("  warm-up %s: %.0f req/s, %.3f CPU ms/req%n", label, slice.perSecond(), cost);
+			if (Math.abs(cost - previous) <= 0.1 * previous) {
+				return;
+			}
+			previous = cost;
+		}
+		System.out.printf("  warm-up %s: not settled within %s%n", label, this.warmUpLimit);
 	}
 
 	/** Twenty items of demo-user's, so that the list reads a full page. */
@@ -195,6 +248,9 @@ final class GatewayOverheadBench {
 		private final double serviceCpuMs;
 
 		private LoadGenerator.Result paced;
+
+		/** At the fixed rate: gateway, service, metrics-service. */
+		private double[] pacedCpuMs = new double[3];
 
 		private final double machineCpuMs;
 

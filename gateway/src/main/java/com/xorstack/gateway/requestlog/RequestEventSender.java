@@ -6,8 +6,15 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +83,22 @@ final class RequestEventSender implements SmartLifecycle {
 		return this.executor != null;
 	}
 
+	/**
+	 * Sends what the buffer holds. The drain runs outside any request, so the
+	 * OpenTelemetry agent would start a trace of its own for every event sent: one
+	 * exported trace per request, which no one follows and which cost the gateway, the
+	 * trace store and metrics-service (which continues it) more than the event itself.
+	 * Under a parent that is not sampled the agent's producer spans are not recorded
+	 * either (the default sampler follows the parent). Without the agent this does
+	 * nothing.
+	 */
 	void drain() {
+		try (Scope unsampled = Context.root().with(Span.wrap(unsampledParent())).makeCurrent()) {
+			drainUntraced();
+		}
+	}
+
+	private void drainUntraced() {
 		List<GatewayRequestCompleted> batch;
 		while (!(batch = this.buffer.drain(this.properties.batchSize())).isEmpty()) {
 			for (int i = 0; i < batch.size(); i++) {
@@ -92,6 +114,14 @@ final class RequestEventSender implements SmartLifecycle {
 				}
 			}
 		}
+	}
+
+	/** A valid span context, so that it counts as a parent, with the sampled flag off. */
+	static SpanContext unsampledParent() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		String traceId = String.format("%016x%016x", random.nextLong() | 1, random.nextLong());
+		String spanId = String.format("%016x", random.nextLong() | 1);
+		return SpanContext.create(traceId, spanId, TraceFlags.getDefault(), TraceState.getDefault());
 	}
 
 	private void send(GatewayRequestCompleted event) {

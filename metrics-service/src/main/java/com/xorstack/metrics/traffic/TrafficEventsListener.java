@@ -48,7 +48,16 @@ class TrafficEventsListener {
 		this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 	}
 
-	@KafkaListener(id = "metrics-gateway-requests", topics = Topics.GATEWAY_REQUEST, batch = "true")
+	/**
+	 * Gateway requests come a few at a time, all the time: fetched as they come, each
+	 * handful would pay a whole transaction (ids claimed, rollup rows merged). The broker
+	 * holds the fetch until {@code fetch.min.bytes} (about 500 events) have gathered or
+	 * {@code fetch.max.wait.ms} has passed, so at any rate a batch comes at most about
+	 * once a second and carries all that arrived meanwhile.
+	 */
+	@KafkaListener(id = "metrics-gateway-requests", topics = Topics.GATEWAY_REQUEST, batch = "true",
+			properties = { "fetch.min.bytes=${xorstack.metrics.gateway-requests.fetch-min-bytes:262144}",
+					"fetch.max.wait.ms=${xorstack.metrics.gateway-requests.fetch-max-wait-ms:1000}" })
 	void onGatewayRequests(List<ConsumerRecord<String, byte[]>> records) {
 		EventBatch<TrafficEvent> batch = EventBatch.read(records, this::gatewayRequest);
 		this.recorder.record("gateway-requests", batch.events());

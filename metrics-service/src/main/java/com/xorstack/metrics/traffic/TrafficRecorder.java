@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -35,6 +37,8 @@ class TrafficRecorder {
 
 	private static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(60);
 
+	static final String BATCH_SIZE = "xorstack.metrics.events.batch.size";
+
 	private final ProcessedEvents processed;
 
 	private final RollupWriter rollups;
@@ -51,8 +55,11 @@ class TrafficRecorder {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
 	TrafficRecorder(ProcessedEvents processed, RollupWriter rollups, UserRollups users, ActivityRepository activity,
-			TransactionalOperator transactions, MetricsChanges changes, SlowRequests slowRequests, Clock clock) {
+			TransactionalOperator transactions, MetricsChanges changes, SlowRequests slowRequests, Clock clock,
+			MeterRegistry meters) {
 		this.processed = processed;
 		this.rollups = rollups;
 		this.users = users;
@@ -61,6 +68,7 @@ class TrafficRecorder {
 		this.changes = changes;
 		this.slowRequests = slowRequests;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	void record(String consumer, List<EventBatch.Read<TrafficEvent>> events) {
@@ -73,6 +81,15 @@ class TrafficRecorder {
 		Mono<Void> apply = this.processed.claim(consumer, byId.keySet()).flatMap((fresh) -> write(byId, fresh));
 		this.rollups.prepare(all).then(this.transactions.transactional(apply)).block(DATABASE_TIMEOUT);
 		this.changes.changed();
+		batchSize(consumer).record(events.size());
+	}
+
+	/** Events per transaction: how well a consumer's fetches share their fixed cost. */
+	private DistributionSummary batchSize(String consumer) {
+		return DistributionSummary.builder(BATCH_SIZE)
+			.description("Events applied in one transaction")
+			.tag("consumer", consumer)
+			.register(this.meters);
 	}
 
 	private Mono<Void> write(Map<String, TrafficEvent> byId, Set<String> fresh) {
