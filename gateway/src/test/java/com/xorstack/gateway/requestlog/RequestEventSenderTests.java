@@ -54,8 +54,7 @@ class RequestEventSenderTests {
 				new StringSerializer(), new ByteArraySerializer());
 		try {
 			RequestEventSender sender = new RequestEventSender(buffer, new KafkaTemplate<>(producers),
-					JsonMapper.builder().build(),
-					new RequestLogProperties(true, 10, 500, Duration.ofMillis(200), Duration.ofDays(30)));
+					JsonMapper.builder().build(), new RequestLogProperties(true, 10, 500, Duration.ofMillis(200)));
 			CurrentSpans.seen.clear();
 			sender.drain();
 		}
